@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Options;
+
+namespace AgentDashboard.Web.Configuration;
+
+/// <summary>Where the dashboard gets its Zoho data from.</summary>
+public enum DashboardMode
+{
+    /// <summary>The embedded Zoho Voice simulator (the default: no account needed).</summary>
+    Demo,
+    /// <summary>Real Zoho accounts and Zoho Voice, or any server honouring the same contract.</summary>
+    Zoho,
+}
+
+/// <summary>The <c>Dashboard</c> section of appsettings.json.</summary>
+public sealed class DashboardOptions
+{
+    public const string SectionName = "Dashboard";
+
+    public DashboardMode Mode { get; set; } = DashboardMode.Demo;
+}
+
+internal static class DashboardOptionsExtensions
+{
+    public static void AddDashboardOptions(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<DashboardOptions>()
+            .Bind(builder.Configuration.GetSection(DashboardOptions.SectionName))
+            .Validate(o => Enum.IsDefined(o.Mode), $"{DashboardOptions.SectionName}:Mode must be Demo or Zoho.")
+            .ValidateOnStart();
+    }
+}

@@ -1,0 +1,40 @@
+using AgentDashboard.Web.Components;
+using AgentDashboard.Web.Configuration;
+
+namespace AgentDashboard.Web;
+
+/// <summary>
+/// Builds the dashboard's web host. Program.cs and the test hosts both start here; tests pass
+/// <paramref name="configure"/> to add settings or swap services without forking start-up.
+/// </summary>
+public static class DashboardWebApplication
+{
+    public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ApplicationName = typeof(DashboardWebApplication).Assembly.GetName().Name,
+            // The repository's top-level appsettings.json and wwwroot/ are copied next to the binaries
+            // (see AgentDashboard.Web.csproj), so the output folder is the content root for `dotnet run`,
+            // the test hosts and a publish folder alike.
+            ContentRootPath = AppContext.BaseDirectory,
+            WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
+        });
+
+        builder.AddDashboardOptions();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+        }
+        app.UseStaticFiles();
+        app.UseAntiforgery();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}

@@ -1,0 +1,4 @@
+using AgentDashboard.Web;
+
+var app = DashboardWebApplication.Create(args);
+await app.RunAsync();
