@@ -136,4 +136,20 @@ public sealed class QuirkTests : IAsyncLifetime
         Assert.Equal("42", metrics.IndividualAggregation![0].AgentId);
         Assert.Null(metrics.MaxTimeAgents);
     }
+
+    [Fact]
+    public void Repeated_values_share_one_string_and_escapes_are_decoded()
+    {
+        var answer = JsonSerializer.Deserialize("""
+            {"code":"200","status":"SUCCESS","list":{"agentStatus":[{"agent_id":"7","dates":[{"hits":[
+              {"agent_id":"7","agentName":"Ren\u00e9e","current_status":"On Break","logid":"a"},
+              {"agent_id":7,"agentName":"Ren\u00e9e","current_status":"On Break","logid":"b"}]}]}]}}
+            """, ZohoJsonContext.Default.StatusAuditResponse)!;
+        var hits = answer.Agents[0].Dates![0].Hits!;
+        Assert.Equal("Renée", hits[0].AgentName);
+        Assert.Same(hits[0].AgentName, hits[1].AgentName);
+        Assert.Same(hits[0].CurrentStatus, hits[1].CurrentStatus);
+        Assert.Same(hits[0].AgentId, hits[1].AgentId); // a string in one hit, a number in the other
+        Assert.Equal(["a", "b"], hits.Select(h => h.LogId));
+    }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -50,25 +49,31 @@ public sealed class ZohoInt64Converter : JsonConverter<long?>
 /// Reads an identifier (agent id, zuid, queue id, log id) that Zoho sends as a string in one place and as a
 /// JSON number in another. The number's exact digits are kept: ids never pass through a double.
 /// </summary>
-public sealed class ZohoIdConverter : JsonConverter<string?>
+public class ZohoIdConverter : JsonConverter<string?>
 {
     public override bool HandleNull => true;
 
+    /// <summary>Ids that repeat on every record (agent, zuid, organisation) are read through <see cref="StringPool"/>.</summary>
+    protected virtual bool Pooled => false;
+
     public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.TokenType switch
     {
-        JsonTokenType.String => reader.GetString(),
+        JsonTokenType.String => Pooled ? StringPool.Read(ref reader) : reader.GetString(),
         JsonTokenType.Number => ReadNumberText(ref reader),
         JsonTokenType.Null => null,
         _ => throw new JsonException($"Expected an identifier (a string or a number) but found {ZohoNumberReader.Describe(reader.TokenType)}."),
     };
 
-    private static string ReadNumberText(ref Utf8JsonReader reader)
+    private string ReadNumberText(ref Utf8JsonReader reader)
     {
-        if (reader.TryGetInt64(out long whole))
+        Span<char> digits = stackalloc char[64];
+        var raw = reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan;
+        if (raw.Length <= digits.Length)
         {
-            return whole.ToString(CultureInfo.InvariantCulture);
+            int count = System.Text.Encoding.UTF8.GetChars(raw, digits);
+            return Pooled ? StringPool.Get(digits[..count]) : new string(digits[..count]);
         }
-        return System.Text.Encoding.UTF8.GetString(reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan);
+        return System.Text.Encoding.UTF8.GetString(raw);
     }
 
     public override void Write(Utf8JsonWriter writer, string? value, JsonSerializerOptions options)
@@ -82,4 +87,10 @@ public sealed class ZohoIdConverter : JsonConverter<string?>
             writer.WriteStringValue(value);
         }
     }
+}
+
+/// <summary>An id that repeats across records (agent id, zuid, zsoid): read like <see cref="ZohoIdConverter"/>, pooled.</summary>
+public sealed class ZohoRepeatedIdConverter : ZohoIdConverter
+{
+    protected override bool Pooled => true;
 }

@@ -31,11 +31,11 @@ public sealed record StatusAggregate
     public ZohoMetric PerAgentAvg { get; init; }
 
     /// <summary>The status name, as sent in overview answers.</summary>
-    [JsonPropertyName("onlineStatus")]
+    [JsonPropertyName("onlineStatus"), JsonConverter(typeof(PooledStringConverter))]
     public string? OnlineStatus { get; init; }
 
     /// <summary>The status name, as sent in calendar-summary day figures.</summary>
-    [JsonPropertyName("previous_status")]
+    [JsonPropertyName("previous_status"), JsonConverter(typeof(PooledStringConverter))]
     public string? PreviousStatus { get; init; }
 }
 
@@ -68,16 +68,16 @@ public sealed record OverallAggregation
 /// <summary>The agent with the most time in a status; every field is "--" when nobody had any.</summary>
 public sealed record MaxTimeAgent
 {
-    [JsonPropertyName("agentName")]
+    [JsonPropertyName("agentName"), JsonConverter(typeof(PooledStringConverter))]
     public string? AgentName { get; init; }
 
-    [JsonPropertyName("agent_id"), JsonConverter(typeof(ZohoIdConverter))]
+    [JsonPropertyName("agent_id"), JsonConverter(typeof(ZohoRepeatedIdConverter))]
     public string? AgentId { get; init; }
 
     [JsonPropertyName("duration")]
     public ZohoMetric Duration { get; init; }
 
-    [JsonPropertyName("previous_status")]
+    [JsonPropertyName("previous_status"), JsonConverter(typeof(PooledStringConverter))]
     public string? PreviousStatus { get; init; }
 
     /// <summary>False for the vendor's <c>"agentName": "--"</c> placeholder.</summary>

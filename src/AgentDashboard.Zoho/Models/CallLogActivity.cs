@@ -41,7 +41,7 @@ public sealed record CallLogActivity
 
 public sealed record RingingAgent
 {
-    [JsonPropertyName("agentId"), JsonConverter(typeof(ZohoIdConverter))]
+    [JsonPropertyName("agentId"), JsonConverter(typeof(ZohoRepeatedIdConverter))]
     public string? AgentId { get; init; }
 
     [JsonPropertyName("rings")]
@@ -53,14 +53,14 @@ public sealed record AgentRing
     [JsonPropertyName("start_time"), JsonConverter(typeof(ZohoInt64Converter))]
     public long? StartTime { get; init; }
 
-    [JsonPropertyName("queueName")]
+    [JsonPropertyName("queueName"), JsonConverter(typeof(PooledStringConverter))]
     public string? QueueName { get; init; }
 
-    [JsonPropertyName("agent_name")]
+    [JsonPropertyName("agent_name"), JsonConverter(typeof(PooledStringConverter))]
     public string? AgentName { get; init; }
 
     /// <summary>The agent id, sent by Zoho as a JSON number here; kept as its exact digits.</summary>
-    [JsonPropertyName("agent_number"), JsonConverter(typeof(ZohoIdConverter))]
+    [JsonPropertyName("agent_number"), JsonConverter(typeof(ZohoRepeatedIdConverter))]
     public string? AgentNumber { get; init; }
 
     /// <summary>Milliseconds the agent's phone rang.</summary>
@@ -70,7 +70,7 @@ public sealed record AgentRing
     [JsonPropertyName("is_answered")]
     public bool IsAnswered { get; init; }
 
-    [JsonPropertyName("strategy")]
+    [JsonPropertyName("strategy"), JsonConverter(typeof(PooledStringConverter))]
     public string? Strategy { get; init; }
 
     [JsonPropertyName("hangup_cause")]
@@ -95,10 +95,10 @@ public sealed record HangupCause
 /// </summary>
 public sealed record AnsweredAgent
 {
-    [JsonPropertyName("agentId"), JsonConverter(typeof(ZohoIdConverter))]
+    [JsonPropertyName("agentId"), JsonConverter(typeof(ZohoRepeatedIdConverter))]
     public string? AgentId { get; init; }
 
-    [JsonPropertyName("agent_name")]
+    [JsonPropertyName("agent_name"), JsonConverter(typeof(PooledStringConverter))]
     public string? AgentName { get; init; }
 
     [JsonExtensionData]
@@ -110,13 +110,13 @@ public sealed record AnsweredAgent
 
 public sealed record QueueCallDetails
 {
-    [JsonPropertyName("_queueId"), JsonConverter(typeof(ZohoIdConverter))]
+    [JsonPropertyName("_queueId"), JsonConverter(typeof(ZohoRepeatedIdConverter))]
     public string? QueueId { get; init; }
 
-    [JsonPropertyName("queueName")]
+    [JsonPropertyName("queueName"), JsonConverter(typeof(PooledStringConverter))]
     public string? QueueName { get; init; }
 
-    [JsonPropertyName("strategy")]
+    [JsonPropertyName("strategy"), JsonConverter(typeof(PooledStringConverter))]
     public string? Strategy { get; init; }
 
     /// <summary>Seconds, unlike every other duration in this API.</summary>

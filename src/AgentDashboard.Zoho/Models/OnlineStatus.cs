@@ -23,10 +23,10 @@ public sealed record AgentsOnlineStatusResponse : ZohoEnvelope
 /// <summary>An agent's status, or the reason Zoho gave none (<c>"error": "Invalid agent."</c>): a result, not a failure of the call.</summary>
 public sealed record AgentOnlineStatus
 {
-    [JsonPropertyName("agentId"), JsonConverter(typeof(ZohoIdConverter))]
+    [JsonPropertyName("agentId"), JsonConverter(typeof(ZohoRepeatedIdConverter))]
     public string? AgentId { get; init; }
 
-    [JsonPropertyName("onlineStatus")]
+    [JsonPropertyName("onlineStatus"), JsonConverter(typeof(PooledStringConverter))]
     public string? OnlineStatus { get; init; }
 
     [JsonPropertyName("error")]
@@ -52,7 +52,7 @@ public sealed record OverrideOnlineStatusResponse : ZohoEnvelope
 /// <summary>One agent's outcome of a bulk override: <c>success</c>, or <c>error</c> with Zoho's message.</summary>
 public sealed record OverrideOutcome
 {
-    [JsonPropertyName("agentId"), JsonConverter(typeof(ZohoIdConverter))]
+    [JsonPropertyName("agentId"), JsonConverter(typeof(ZohoRepeatedIdConverter))]
     public string? AgentId { get; init; }
 
     [JsonPropertyName("status")]

@@ -23,13 +23,13 @@ public sealed record StatusAuditList
 /// <summary>One agent's status changes in the window, bucketed by local day.</summary>
 public sealed record AgentStatusAudit
 {
-    [JsonPropertyName("agent_id"), JsonConverter(typeof(ZohoIdConverter))]
+    [JsonPropertyName("agent_id"), JsonConverter(typeof(ZohoRepeatedIdConverter))]
     public string? AgentId { get; init; }
 
-    [JsonPropertyName("agentName")]
+    [JsonPropertyName("agentName"), JsonConverter(typeof(PooledStringConverter))]
     public string? AgentName { get; init; }
 
-    [JsonPropertyName("agentEmail")]
+    [JsonPropertyName("agentEmail"), JsonConverter(typeof(PooledStringConverter))]
     public string? AgentEmail { get; init; }
 
     /// <summary>The last change before the window opened: the agent's status when it opens.</summary>
@@ -64,19 +64,19 @@ public sealed record StatusAuditDay
 /// </summary>
 public sealed record StatusHit
 {
-    [JsonPropertyName("agent_id"), JsonConverter(typeof(ZohoIdConverter))]
+    [JsonPropertyName("agent_id"), JsonConverter(typeof(ZohoRepeatedIdConverter))]
     public string? AgentId { get; init; }
 
-    [JsonPropertyName("agentName")]
+    [JsonPropertyName("agentName"), JsonConverter(typeof(PooledStringConverter))]
     public string? AgentName { get; init; }
 
-    [JsonPropertyName("agentEmail")]
+    [JsonPropertyName("agentEmail"), JsonConverter(typeof(PooledStringConverter))]
     public string? AgentEmail { get; init; }
 
-    [JsonPropertyName("previous_status")]
+    [JsonPropertyName("previous_status"), JsonConverter(typeof(PooledStringConverter))]
     public string? PreviousStatus { get; init; }
 
-    [JsonPropertyName("current_status")]
+    [JsonPropertyName("current_status"), JsonConverter(typeof(PooledStringConverter))]
     public string? CurrentStatus { get; init; }
 
     [JsonPropertyName("previous_action_time"), JsonConverter(typeof(ZohoInt64Converter))]
@@ -93,26 +93,26 @@ public sealed record StatusHit
     public string? LogId { get; init; }
 
     /// <summary>Who made the change: <c>User</c>, <c>Zoho Voice</c>, ...</summary>
-    [JsonPropertyName("triggered_by")]
+    [JsonPropertyName("triggered_by"), JsonConverter(typeof(PooledStringConverter))]
     public string? TriggeredBy { get; init; }
 
-    [JsonPropertyName("triggered_by_medium")]
+    [JsonPropertyName("triggered_by_medium"), JsonConverter(typeof(PooledStringConverter))]
     public string? TriggeredByMedium { get; init; }
 
     /// <summary>Absent on system-triggered hits.</summary>
-    [JsonPropertyName("triggered_by_username")]
+    [JsonPropertyName("triggered_by_username"), JsonConverter(typeof(PooledStringConverter))]
     public string? TriggeredByUsername { get; init; }
 
-    [JsonPropertyName("triggered_by_zuid"), JsonConverter(typeof(ZohoIdConverter))]
+    [JsonPropertyName("triggered_by_zuid"), JsonConverter(typeof(ZohoRepeatedIdConverter))]
     public string? TriggeredByZuid { get; init; }
 
-    [JsonPropertyName("triggered_reason")]
+    [JsonPropertyName("triggered_reason"), JsonConverter(typeof(PooledStringConverter))]
     public string? TriggeredReason { get; init; }
 
-    [JsonPropertyName("triggered_reason_desc")]
+    [JsonPropertyName("triggered_reason_desc"), JsonConverter(typeof(PooledStringConverter))]
     public string? TriggeredReasonDesc { get; init; }
 
-    [JsonPropertyName("zsoid"), JsonConverter(typeof(ZohoIdConverter))]
+    [JsonPropertyName("zsoid"), JsonConverter(typeof(ZohoRepeatedIdConverter))]
     public string? Zsoid { get; init; }
 
     /// <summary>A same-status hit: an automatic check-in or a repeated set, not a change of status.</summary>

@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+
+namespace AgentDashboard.Web.Tests;
+
+/// <summary>
+/// A publish folder carries the top-level appsettings.json and wwwroot/, and the published program reads
+/// and serves those copies (the content root is the program's own folder, not the working directory).
+/// </summary>
+public sealed partial class PublishedLayoutTests : IAsyncLifetime
+{
+    private readonly string folder = Path.Combine(Path.GetTempPath(), "agentdashboard-publish-" + Guid.NewGuid().ToString("N"));
+    private Process? server;
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync()
+    {
+        if (server is { HasExited: false })
+        {
+            server.Kill(entireProcessTree: true);
+            server.WaitForExit(10_000);
+        }
+        server?.Dispose();
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task The_published_program_serves_its_wwwroot_and_reads_its_appsettings()
+    {
+        string project = Path.Combine(Repository.Root, "src", "AgentDashboard.Web", "AgentDashboard.Web.csproj");
+        var (exit, output) = await RunAsync("dotnet", ["publish", project, "-c", "Release", "-o", folder, "--nologo", "-v", "quiet"], Repository.Root);
+        Assert.True(exit == 0, "dotnet publish failed:\n" + output);
+
+        Assert.Equal(File.ReadAllBytes(Path.Combine(Repository.Root, "wwwroot", "app.css")), File.ReadAllBytes(Path.Combine(folder, "wwwroot", "app.css")));
+        // Prove the published copy is the one read: switch its mode and look for it on the page.
+        string settings = Path.Combine(folder, "appsettings.json");
+        File.WriteAllText(settings, File.ReadAllText(settings).Replace("\"Mode\": \"Demo\"", "\"Mode\": \"Zoho\""));
+
+        // Started from another directory on purpose: the working directory must not matter.
+        server = Process.Start(new ProcessStartInfo(Path.Combine(folder, "AgentDashboard.Web"), ["--urls", "http://127.0.0.1:0"])
+        {
+            WorkingDirectory = Path.GetTempPath(),
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            Environment = { ["ASPNETCORE_ENVIRONMENT"] = "Production" },
+        }) ?? throw new InvalidOperationException("The published program did not start.");
+        Uri address = await ReadListeningAddressAsync(server);
+
+        using var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
+        string page = await http.GetStringAsync("/");
+        Assert.Contains("<h2>Zoho mode</h2>", page);
+        Assert.Equal(File.ReadAllBytes(Path.Combine(Repository.Root, "wwwroot", "app.css")), await http.GetByteArrayAsync("/app.css"));
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await http.GetAsync("/_framework/blazor.web.js")).StatusCode);
+    }
+
+    private static async Task<Uri> ReadListeningAddressAsync(Process process)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
+        {
+            if (ListeningLine().Match(line) is { Success: true } match)
+            {
+                return new Uri(match.Groups[1].Value);
+            }
+        }
+        throw new InvalidOperationException("The published program exited before listening: " + await process.StandardError.ReadToEndAsync());
+    }
+
+    private static async Task<(int Exit, string Output)> RunAsync(string file, string[] arguments, string directory)
+    {
+        using var process = Process.Start(new ProcessStartInfo(file, arguments)
+        {
+            WorkingDirectory = directory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        }) ?? throw new InvalidOperationException($"{file} did not start.");
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await stdout + await stderr);
+    }
+
+    [GeneratedRegex(@"Now listening on: (http://\S+)")]
+    private static partial Regex ListeningLine();
+}
