@@ -1,0 +1,55 @@
+using AgentDashboard.Simulator.Accounts;
+using AgentDashboard.Simulator.Model;
+using AgentDashboard.Simulator.Simulation;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace AgentDashboard.Simulator.Faults;
+
+/// <summary>
+/// The simulator's own endpoints (not Zoho's), for tests, load programs and demos: the directory of people
+/// and queues, faults on demand, and expiring or revoking a user's tokens.
+/// </summary>
+internal static class ControlEndpoints
+{
+    public static void MapControl(this IEndpointRouteBuilder routes)
+    {
+        var sim = routes.MapGroup("/sim");
+        sim.MapGet("/directory", (CallCentreSimulation simulation) => Results.Json(Directory(simulation.Centre)));
+        sim.MapGet("/faults", (FaultInjector faults) => Results.Json(faults.Current));
+        sim.MapPut("/faults", (FaultSettings settings, FaultInjector faults) =>
+        {
+            if (settings.ErrorRate is < 0 or > 1 || settings.LatencyMs < 0 || settings.RateLimitBurst < 0 || settings.RetryAfterSeconds < 0)
+            {
+                return Results.BadRequest(new { message = "errorRate must be between 0 and 1; latencyMs, rateLimitBurst and retryAfterSeconds must not be negative." });
+            }
+            faults.Set(settings);
+            return Results.Json(faults.Current);
+        });
+        sim.MapPost("/users/{zuid}/expire-tokens", (string zuid, CallCentreSimulation simulation, TokenStore tokens) =>
+            simulation.Centre.FindUser(zuid) is { } user ? Results.Json(new { expired = tokens.ExpireAccessTokens(user.Index) }) : UnknownUser(zuid));
+        sim.MapPost("/users/{zuid}/revoke-tokens", (string zuid, CallCentreSimulation simulation, TokenStore tokens) =>
+            simulation.Centre.FindUser(zuid) is { } user ? Results.Json(new { revoked = tokens.RevokeAll(user.Index) }) : UnknownUser(zuid));
+        sim.MapGet("/users/{zuid}/tokens", (string zuid, CallCentreSimulation simulation, TokenStore tokens) =>
+            simulation.Centre.FindUser(zuid) is { } user ? Results.Json(tokens.Count(user.Index)) : UnknownUser(zuid));
+    }
+
+    private static IResult UnknownUser(string zuid) => Results.NotFound(new { message = $"No demo user has the zuid {zuid}." });
+
+    private static object Directory(CallCentre centre) => new
+    {
+        timeZone = centre.TimeZone.Id,
+        users = centre.Users.Select(u => new
+        {
+            zuid = u.Zuid,
+            agentId = u.Agent.Id,
+            name = u.Name,
+            email = u.Email,
+            role = u.Role.ToString(),
+            team = u.Team.Order().Select(i => centre.Agents[i].Id),
+        }),
+        queues = centre.Queues.Select(q => new { id = q.Id, name = q.Name, strategy = q.StrategyName, members = q.Members.Select(i => centre.Agents[i].Id) }),
+        agents = centre.Agents.Select(a => new { id = a.Id, zuid = a.Zuid, name = a.Name, email = a.Email, timeZone = a.TimeZone.Id }),
+    };
+}

@@ -1,0 +1,1 @@
+await AgentDashboard.Simulator.SimulatorProgram.RunAsync(args);

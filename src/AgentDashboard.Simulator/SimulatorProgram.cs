@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AgentDashboard.Simulator;
+
+/// <summary>
+/// The simulator on its own: <c>dotnet run --project src/AgentDashboard.Simulator -- --urls http://127.0.0.1:5080</c>.
+/// Settings come from the command line, e.g. <c>--Simulator:AgentCount 2000 --Simulator:Seed 3</c>.
+/// </summary>
+public static class SimulatorProgram
+{
+    public static async Task RunAsync(string[] args)
+    {
+        var builder = WebApplication.CreateSlimBuilder(args);
+        builder.Services.AddZohoVoiceSimulator(builder.Configuration);
+        builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase);
+        var app = builder.Build();
+        app.MapGet("/", () => "Zoho Voice simulator: Voice calls under /rest/json/zv/, accounts under /oauth/, controls under /sim/.");
+        app.MapZohoVoiceSimulator();
+        await app.RunAsync();
+    }
+}
