@@ -24,6 +24,7 @@ public static class DashboardWebApplication
 
         builder.AddDashboardOptions();
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.AddDemoBackend();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         configure?.Invoke(builder);
 
@@ -34,6 +35,7 @@ public static class DashboardWebApplication
         }
         app.UseStaticFiles();
         app.UseAntiforgery();
+        app.MapDemoBackend();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

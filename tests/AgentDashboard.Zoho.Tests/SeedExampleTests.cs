@@ -106,7 +106,11 @@ public sealed class SeedExampleTests : IAsyncLifetime
         Assert.Equal(queue.RingTimeInQueueSeconds * 1000, queue.CustomerExitTime - queue.CustomerEntryTime);
 
         Assert.Equal(["aravindan.e5", "aravindan.e3", "AravindaN1", "aravindan2", "aravindan.e4"], call.AgentStatus!.Select(a => a.AgentName));
-        Assert.Empty(call.AgentStatus![4].Dates ?? []);
+        // Here an agent's hits come without day buckets.
+        var offline = Assert.Single(call.AgentStatus![0].AllHits);
+        Assert.Equal(("Available", "Offline"), (offline.PreviousStatus, offline.CurrentStatus));
+        Assert.Equal(10_000_000, offline.Duration);
+        Assert.Empty(call.AgentStatus![4].AllHits);
     }
 
     [Fact]

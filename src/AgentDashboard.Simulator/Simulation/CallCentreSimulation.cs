@@ -10,8 +10,8 @@ namespace AgentDashboard.Simulator.Simulation;
 /// </summary>
 public sealed class CallCentreSimulation
 {
-    /// <summary>Roughly 100 MB of cached days at most, whatever the centre's size.</summary>
-    private const long CacheBudget = 3_000_000;
+    /// <summary>Roughly 500 MB of cached days at most, whatever the centre's size (a 40-agent day is about 100 KB).</summary>
+    private const long CacheBudget = 500L * 1024 * 1024;
     private const int LookBackDays = 14;
 
     private readonly DaySimulator simulator;
@@ -144,7 +144,7 @@ public sealed class CallCentreSimulation
             foreach (var call in day.Calls)
             {
                 if (call.EntryTime > end) break;
-                if (call.LogId == logId && call.EntryTime >= from) return (call, day);
+                if (call.EntryTime >= from && day.LogId(Options.Seed, call) == logId) return (call, day);
             }
         }
         return null;

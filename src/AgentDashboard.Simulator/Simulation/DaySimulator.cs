@@ -74,7 +74,7 @@ internal sealed class DaySimulator(CallCentre centre, SimulatorOptions options)
             Start = dayStart,
             End = dayEnd,
             Events = run.Events.Select(e => e.ToArray()).ToArray(),
-            Calls = run.Calls.ToArray(),
+            Calls = run.Calls.ToArray(), // in order of arrival: the run handles arrivals in time order
         };
     }
 
@@ -312,13 +312,15 @@ internal sealed class DaySimulator(CallCentre centre, SimulatorOptions options)
         private void Ring(Queue q, long time, int callNumber)
         {
             var random = callRandom[q.Index];
-            var rings = new List<Ring>();
             int answeredBy = -1;
             long answerTime = time + QueueRingMs;
+            int[] rungAll = [];
+            var roundRobin = new List<Ring>();
             if (q.Strategy == QueueStrategy.RingAll)
             {
+                rungAll = available[q.Index].Take(RingAllFanOut).ToArray();
                 int best = int.MaxValue;
-                foreach (int a in available[q.Index].Take(RingAllFanOut))
+                foreach (int a in rungAll)
                 {
                     int delay = random.Next(2_000, 15_001);
                     // Agents who forgot to sign off are not at their desk.
@@ -327,17 +329,10 @@ internal sealed class DaySimulator(CallCentre centre, SimulatorOptions options)
                         best = delay;
                         answeredBy = a;
                     }
-                    rings.Add(new Ring(a, time, 0, RingOutcome.NoAnswer));
                 }
                 if (answeredBy >= 0)
                 {
                     answerTime = time + best;
-                }
-                int length = (int)(answerTime - time);
-                for (int i = 0; i < rings.Count; i++)
-                {
-                    var outcome = answeredBy < 0 ? RingOutcome.NoAnswer : rings[i].Agent == answeredBy ? RingOutcome.Answered : RingOutcome.AnsweredElsewhere;
-                    rings[i] = rings[i] with { RingMs = length, Outcome = outcome };
                 }
             }
             else
@@ -352,24 +347,20 @@ internal sealed class DaySimulator(CallCentre centre, SimulatorOptions options)
                     if (onShift[a] && random.Next(100) < 85)
                     {
                         int delay = Math.Min(random.Next(2_000, 15_001), ringMs);
-                        rings.Add(new Ring(a, time + elapsed, delay, RingOutcome.Answered));
+                        roundRobin.Add(new Ring(a, time + elapsed, delay, RingOutcome.Answered));
                         answeredBy = a;
                         answerTime = time + elapsed + delay;
                         roundRobinNext[q.Index] = (index + 1) % n;
                     }
                     else
                     {
-                        rings.Add(new Ring(a, time + elapsed, ringMs, RingOutcome.NoAnswer));
+                        roundRobin.Add(new Ring(a, time + elapsed, ringMs, RingOutcome.NoAnswer));
                         elapsed += ringMs;
                     }
                 }
-                if (answeredBy < 0)
-                {
-                    answerTime = time + QueueRingMs;
-                }
             }
 
-            Calls.Add(new CallRecord(Ids.CallLogId(sim.seed, date, q.Index, callNumber), q.Index, time, answerTime, answeredBy, rings.ToArray()));
+            Calls.Add(new CallRecord(callNumber, q.Index, time, answerTime, answeredBy, rungAll, roundRobin.ToArray()));
             if (answeredBy >= 0)
             {
                 reserved[answeredBy] = true;

@@ -39,9 +39,13 @@ public sealed record AgentStatusAudit
     [JsonPropertyName("dates")]
     public IReadOnlyList<StatusAuditDay>? Dates { get; init; }
 
-    /// <summary>The hits of every day bucket, in bucket order.</summary>
+    /// <summary>The call-log answer lists an agent's hits here, not in day buckets.</summary>
+    [JsonPropertyName("hits")]
+    public IReadOnlyList<StatusHit>? Hits { get; init; }
+
+    /// <summary>Every hit: those of each day bucket in bucket order, then any listed without buckets.</summary>
     [JsonIgnore]
-    public IEnumerable<StatusHit> AllHits => (Dates ?? []).SelectMany(d => d.Hits ?? []);
+    public IEnumerable<StatusHit> AllHits => (Dates ?? []).SelectMany(d => d.Hits ?? []).Concat(Hits ?? []);
 }
 
 /// <summary>One local day's bucket of hits, in the requested time zone.</summary>

@@ -1,0 +1,31 @@
+using AgentDashboard.Simulator;
+
+namespace AgentDashboard.Web.Configuration;
+
+/// <summary>
+/// Demo mode: the Zoho Voice simulator runs inside the web host under <see cref="Prefix"/>, and the dashboard
+/// talks to it over real HTTP and OAuth exactly as it would to Zoho.
+/// </summary>
+internal static class DemoBackend
+{
+    public const string Prefix = "/zoho-sim";
+
+    public static void AddDemoBackend(this WebApplicationBuilder builder)
+    {
+        if (IsDemo(builder.Configuration))
+        {
+            builder.Services.AddZohoVoiceSimulator(builder.Configuration);
+        }
+    }
+
+    public static void MapDemoBackend(this WebApplication app)
+    {
+        if (IsDemo(app.Configuration))
+        {
+            app.MapZohoVoiceSimulator(Prefix);
+        }
+    }
+
+    private static bool IsDemo(IConfiguration configuration) =>
+        (configuration.GetSection(DashboardOptions.SectionName).Get<DashboardOptions>()?.Mode ?? DashboardMode.Demo) == DashboardMode.Demo;
+}
