@@ -11,7 +11,8 @@ public readonly record struct StatusAuditProgress(int PagesFetched, int HitsFetc
 /// Gathers every page of <c>statusaudit/list</c> into one answer per agent. The pages' <c>from</c>/<c>size</c>
 /// count hits (the vendor's log ids are search-index ids, paged by offset), so the walk stops at the first
 /// page with fewer hits than asked for. Agents and day buckets split across pages are merged; a hit seen on
-/// two pages (the data moved while paging) is kept once.
+/// two pages (the data moved while paging) is kept once. More agents than
+/// <see cref="ZohoVoiceClient.MaxIdsPerRequest"/> are fetched a group at a time, to keep URLs short.
 /// </summary>
 public static class StatusAuditPaging
 {
@@ -29,23 +30,27 @@ public static class StatusAuditPaging
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
         var merged = new StatusAuditMerger();
-        int hits = 0;
-        for (int page = 0; ; page++)
+        int hits = 0, pages = 0;
+        foreach (var agents in query.AgentIds.Chunk(ZohoVoiceClient.MaxIdsPerRequest))
         {
-            if (page == MaxPages)
+            for (int page = 0; ; page++)
             {
-                throw new ZohoApiException(ZohoFailureKind.MalformedResponse, "status audit list",
-                    $"Zoho Voice kept returning full pages of status changes after {MaxPages} pages; the fetch was stopped.");
-            }
-            var answer = await client.GetStatusAuditAsync(query with { Page = new Paging(page * pageSize, pageSize) }, cancellationToken);
-            int pageHits = merged.Add(answer.Agents);
-            hits += pageHits;
-            progress?.Report(new StatusAuditProgress(page + 1, hits, merged.AgentCount));
-            if (pageHits < pageSize)
-            {
-                return merged.ToList();
+                if (page == MaxPages)
+                {
+                    throw new ZohoApiException(ZohoFailureKind.MalformedResponse, "status audit list",
+                        $"Zoho Voice kept returning full pages of status changes after {MaxPages} pages; the fetch was stopped.");
+                }
+                var answer = await client.GetStatusAuditAsync(query with { AgentIds = agents, Page = new Paging(page * pageSize, pageSize) }, cancellationToken);
+                int pageHits = merged.Add(answer.Agents);
+                hits += pageHits;
+                progress?.Report(new StatusAuditProgress(++pages, hits, merged.AgentCount));
+                if (pageHits < pageSize)
+                {
+                    break;
+                }
             }
         }
+        return merged.ToList();
     }
 }
 

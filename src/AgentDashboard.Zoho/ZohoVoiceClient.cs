@@ -52,6 +52,12 @@ public sealed class ZohoVoiceClient(HttpClient http, IOptions<ZohoVoiceOptions> 
     internal const string AgentsOnlineStatusPath = "rest/json/zv/api/v2/agents/onlineStatus";
     internal const string OverrideOnlineStatusPath = "rest/json/zv/api/agents/overrideOnlineStatus";
 
+    /// <summary>
+    /// Ids per request where the client splits a long list: 100 ids of 16-19 digits keep the URL under 2 KB,
+    /// well inside the 8 KB request line common servers allow (a 2,000-agent list would not be).
+    /// </summary>
+    public const int MaxIdsPerRequest = 100;
+
     private static readonly MediaTypeWithQualityHeaderValue Json = new("application/json");
 
     public Task<StatusAuditResponse> GetStatusAuditAsync(StatusAuditQuery query, CancellationToken cancellationToken) =>
@@ -96,14 +102,21 @@ public sealed class ZohoVoiceClient(HttpClient http, IOptions<ZohoVoiceOptions> 
         return SendAsync(HttpMethod.Put, OverrideOnlineStatusPath, query, ZohoJsonContext.Default.OverrideOnlineStatusResponse, operation, cancellationToken);
     }
 
-    private Task<AgentsOnlineStatusResponse> GetManyOnlineStatusAsync(string parameter, IReadOnlyList<string> ids, CancellationToken cancellationToken)
+    /// <summary>Long id lists go out in batches of <see cref="MaxIdsPerRequest"/>; the outcomes come back as one answer, in order.</summary>
+    private async Task<AgentsOnlineStatusResponse> GetManyOnlineStatusAsync(string parameter, IReadOnlyList<string> ids, CancellationToken cancellationToken)
     {
         const string operation = "agents' online status";
         var problems = new List<string>();
         EpochWindowQuery.ValidateIds(parameter, ids, required: true, problems);
         ThrowIfAny(operation, problems);
-        string query = new QueryString().Add(parameter, ids).ToString();
-        return SendAsync(HttpMethod.Get, AgentsOnlineStatusPath, query, ZohoJsonContext.Default.AgentsOnlineStatusResponse, operation, cancellationToken);
+        AgentsOnlineStatusResponse? merged = null;
+        foreach (var batch in ids.Chunk(MaxIdsPerRequest))
+        {
+            string query = new QueryString().Add(parameter, batch).ToString();
+            var answer = await SendAsync(HttpMethod.Get, AgentsOnlineStatusPath, query, ZohoJsonContext.Default.AgentsOnlineStatusResponse, operation, cancellationToken);
+            merged = merged is null ? answer : merged with { OnlineStatus = [.. merged.Agents, .. answer.Agents] };
+        }
+        return merged ?? new AgentsOnlineStatusResponse();
     }
 
     private static void ValidateSettableStatus(string status, List<string> problems)

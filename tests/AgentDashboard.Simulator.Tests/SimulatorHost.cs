@@ -50,6 +50,7 @@ public sealed class SimulatorHost : IAsyncDisposable
     public Uri BaseAddress { get; }
     public MovableClock Clock { get; }
     public CallCentreSimulation Simulation => app.Services.GetRequiredService<CallCentreSimulation>();
+    public T Services<T>() where T : notnull => app.Services.GetRequiredService<T>();
     public HttpClient Http { get; } = new(new SocketsHttpHandler { AllowAutoRedirect = false }) { Timeout = TimeSpan.FromSeconds(60) };
 
     public static async Task<SimulatorHost> StartAsync(DateTimeOffset? now = null, Action<SimulatorOptions>? configure = null, string prefix = "")

@@ -20,13 +20,15 @@ public sealed class PagingTests : IAsyncLifetime
     private sealed record Hit(string Agent, long Time, string LogId);
 
     /// <summary>Serves <paramref name="hits"/> (in order) paged by from/size, grouped by agent and day as Zoho does.</summary>
-    private void ServeHits(IReadOnlyList<Hit> hits)
+    private void ServeHits(IReadOnlyList<Hit> hits, Action<string[]>? onRequest = null)
     {
         server.Respond = context =>
         {
             var query = HttpUtility.ParseQueryString(context.Request.QueryString.Value ?? "");
             int from = int.Parse(query["from"]!), size = int.Parse(query["size"]!);
-            var page = hits.Skip(from).Take(size);
+            var asked = query["agentIds"]!.Split(',');
+            onRequest?.Invoke(asked);
+            var page = hits.Where(h => asked.Contains(h.Agent)).Skip(from).Take(size);
             var agents = page.GroupBy(h => h.Agent).Select(agent => new Dictionary<string, object?>
             {
                 ["agent_id"] = agent.Key,
@@ -124,6 +126,21 @@ public sealed class PagingTests : IAsyncLifetime
         var error = await Assert.ThrowsAsync<Http.ZohoApiException>(() =>
             server.CreateClient().GetAllStatusAuditAsync(Query, pageSize: 2, cancellationToken: Ct));
         Assert.Equal(Http.ZohoFailureKind.ServerError, error.Kind);
+    }
+
+    [Fact]
+    public async Task More_agents_than_one_request_takes_are_fetched_a_group_at_a_time()
+    {
+        var hits = Enumerable.Range(0, 150).Select(i => new Hit($"agent{i:D3}", Day0 + i * 1000, $"log{i}")).ToList();
+        var served = new List<string>();
+        ServeHits(hits, onRequest: ids => { lock (served) served.AddRange(ids); });
+        var query = Query with { AgentIds = hits.Select(h => h.Agent).ToList() };
+
+        var agents = await server.CreateClient().GetAllStatusAuditAsync(query, cancellationToken: Ct);
+
+        Assert.Equal(2, server.Requests.Count);
+        Assert.Equal(query.AgentIds, served);
+        Assert.Equal(query.AgentIds, agents.Select(a => a.AgentId));
     }
 
     /// <summary><see cref="Progress{T}"/> posts to the thread pool; tests need each report in order, now.</summary>

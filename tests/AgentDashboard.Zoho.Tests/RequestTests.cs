@@ -169,4 +169,22 @@ public sealed class RequestTests : IAsyncLifetime
 
         Assert.Empty(server.Requests);
     }
+
+    [Fact]
+    public async Task A_long_agent_list_goes_out_in_batches_and_comes_back_as_one_answer_in_order()
+    {
+        server.Respond = context =>
+        {
+            var ids = HttpUtility.ParseQueryString(context.Request.QueryString.Value!)["agentIds"]!.Split(',');
+            string items = string.Join(",", ids.Select(id => $$"""{"agentId":"{{id}}","onlineStatus":"Available"}"""));
+            return StubZohoServer.WriteJson(context, $$"""{"code":"200","status":"SUCCESS","onlineStatus":[{{items}}]}""");
+        };
+        var ids = Enumerable.Range(0, 250).Select(i => (3029000000002015L + i * 1000).ToString()).ToList();
+
+        var answer = await server.CreateClient().GetAgentsOnlineStatusAsync(ids, Ct);
+
+        Assert.Equal(ids, answer.Agents.Select(a => a.AgentId));
+        Assert.Equal([100, 100, 50], server.Requests.Select(r => QueryOf(r)["agentIds"]!.Split(',').Length));
+        Assert.All(server.Requests, r => Assert.True(r.Query.Length < 2048, "each URL stays short"));
+    }
 }
