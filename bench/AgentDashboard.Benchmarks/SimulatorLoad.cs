@@ -115,7 +115,8 @@ internal static class SimulatorLoad
 
     private sealed class Token(string token) : IZohoAccessTokenSource
     {
-        public ValueTask<string?> GetAccessTokenAsync(CancellationToken cancellationToken) => ValueTask.FromResult<string?>(token);
+        public ValueTask<ZohoAccess?> GetAccessAsync(string? userId, CancellationToken cancellationToken) => ValueTask.FromResult<ZohoAccess?>(new(token));
+        public ValueTask<ZohoAccess?> RefreshAsync(string? userId, string rejectedToken, CancellationToken cancellationToken) => GetAccessAsync(userId, cancellationToken);
     }
 
     private sealed class Progress(Action<StatusAuditProgress> report) : IProgress<StatusAuditProgress>

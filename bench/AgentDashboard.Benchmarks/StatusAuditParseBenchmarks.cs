@@ -65,6 +65,7 @@ public class StatusAuditParseBenchmarks : IHasPayload
 
     private sealed class FixedToken : IZohoAccessTokenSource
     {
-        public ValueTask<string?> GetAccessTokenAsync(CancellationToken cancellationToken) => ValueTask.FromResult<string?>("bench-token");
+        public ValueTask<ZohoAccess?> GetAccessAsync(string? userId, CancellationToken cancellationToken) => ValueTask.FromResult<ZohoAccess?>(new("bench-token"));
+        public ValueTask<ZohoAccess?> RefreshAsync(string? userId, string rejectedToken, CancellationToken cancellationToken) => GetAccessAsync(userId, cancellationToken);
     }
 }

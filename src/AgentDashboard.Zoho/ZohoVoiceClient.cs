@@ -42,7 +42,11 @@ public interface IZohoVoiceClient
 }
 
 /// <summary>The typed <see cref="HttpClient"/> for Zoho Voice. Answers are read as streams with source-generated JSON.</summary>
-public sealed class ZohoVoiceClient(HttpClient http, IOptions<ZohoVoiceOptions> options, ILogger<ZohoVoiceClient> logger) : IZohoVoiceClient
+/// <remarks>
+/// Resolved in the caller's scope (a circuit, a request, a feed), so <paramref name="user"/> says whom each call
+/// is for; the token handler, which lives in the HTTP client factory's own scope, reads it from the request.
+/// </remarks>
+public sealed class ZohoVoiceClient(HttpClient http, IOptions<ZohoVoiceOptions> options, ILogger<ZohoVoiceClient> logger, IZohoUserContext? user = null) : IZohoVoiceClient
 {
     internal const string StatusAuditPath = "rest/json/zv/metrics/statusaudit/list";
     internal const string CallLogActivityPath = "rest/json/zv/metrics/statusaudit/list/log";
@@ -145,6 +149,10 @@ public sealed class ZohoVoiceClient(HttpClient http, IOptions<ZohoVoiceOptions> 
         {
             using var request = new HttpRequestMessage(method, path + query);
             request.Headers.Accept.Add(Json);
+            if (user is not null && await user.GetUserIdAsync(deadline.Token) is { } userId)
+            {
+                request.Options.Set(ZohoOAuthTokenHandler.UserKey, userId);
+            }
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token);
             if (!response.IsSuccessStatusCode)
             {

@@ -132,7 +132,8 @@ public sealed class SimulatorHost : IAsyncDisposable
 
     private sealed class FixedToken(string token) : IZohoAccessTokenSource
     {
-        public ValueTask<string?> GetAccessTokenAsync(CancellationToken cancellationToken) => ValueTask.FromResult<string?>(token);
+        public ValueTask<ZohoAccess?> GetAccessAsync(string? userId, CancellationToken cancellationToken) => ValueTask.FromResult<ZohoAccess?>(new(token));
+        public ValueTask<ZohoAccess?> RefreshAsync(string? userId, string rejectedToken, CancellationToken cancellationToken) => GetAccessAsync(userId, cancellationToken);
     }
 }
 

@@ -78,9 +78,14 @@ public sealed class StubZohoServer : IAsyncDisposable
         await app.DisposeAsync();
     }
 
+    /// <summary>The same token for every user, or none; it never refreshes.</summary>
     public sealed class FixedToken(string? token) : IZohoAccessTokenSource
     {
-        public ValueTask<string?> GetAccessTokenAsync(CancellationToken cancellationToken) => ValueTask.FromResult(token);
+        public ValueTask<ZohoAccess?> GetAccessAsync(string? userId, CancellationToken cancellationToken) =>
+            ValueTask.FromResult(token is null ? null : new ZohoAccess(token));
+
+        public ValueTask<ZohoAccess?> RefreshAsync(string? userId, string rejectedToken, CancellationToken cancellationToken) =>
+            GetAccessAsync(userId, cancellationToken);
     }
 }
 

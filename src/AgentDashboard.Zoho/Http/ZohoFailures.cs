@@ -11,7 +11,7 @@ internal static class ZohoFailures
     /// <summary>Error bodies are small; anything beyond this is not an error envelope and is not read.</summary>
     private const int MaxErrorBodyBytes = 64 * 1024;
 
-    public static async Task<ZohoApiException> FromResponseAsync(HttpResponseMessage response, string operation, CancellationToken cancellationToken)
+    public static async Task<ZohoApiException> FromResponseAsync(HttpResponseMessage response, string operation, CancellationToken cancellationToken, string service = "Zoho Voice")
     {
         var status = response.StatusCode;
         string body = await ReadSmallBodyAsync(response.Content, cancellationToken);
@@ -20,7 +20,7 @@ internal static class ZohoFailures
         if (IsHtml(response.Content.Headers.ContentType, body))
         {
             return new ZohoApiException(ZohoFailureKind.HtmlPage, operation,
-                $"Zoho Voice answered the {operation} request with an HTML page instead of JSON (HTTP {Describe(status)}). " +
+                $"{service} answered the {operation} request with an HTML page instead of JSON (HTTP {Describe(status)}). " +
                 "A proxy or Zoho's front end is failing; try again shortly.")
             { HttpStatus = status, RetryAfter = retryAfter };
         }
@@ -31,23 +31,23 @@ internal static class ZohoFailures
         string text = kind switch
         {
             ZohoFailureKind.InvalidToken =>
-                $"Zoho Voice did not accept the access token for the {operation} request (HTTP {Describe(status)}{detail}). " +
+                $"{service} did not accept the access token for the {operation} request (HTTP {Describe(status)}{detail}). " +
                 "The Zoho session has expired or was revoked; sign in again.",
             ZohoFailureKind.Forbidden =>
-                $"Zoho Voice refused the {operation} request (HTTP {Describe(status)}{detail}). " +
+                $"{service} refused the {operation} request (HTTP {Describe(status)}{detail}). " +
                 "The signed-in user lacks the role or the OAuth scope it needs.",
             ZohoFailureKind.NotFound =>
-                $"Zoho Voice has nothing at the address used for the {operation} request (HTTP {Describe(status)}{detail}). " +
+                $"{service} has nothing at the address used for the {operation} request (HTTP {Describe(status)}{detail}). " +
                 "Check the Voice base URL for the account's data centre.",
             ZohoFailureKind.RateLimited =>
-                $"Zoho Voice is limiting requests (HTTP {Describe(status)}{detail}); " +
+                $"{service} is limiting requests (HTTP {Describe(status)}{detail}); " +
                 (retryAfter is { } wait ? $"it asks to wait {Math.Ceiling(wait.TotalSeconds):0} s before the next one." : "wait before the next one."),
             ZohoFailureKind.ServerError =>
-                $"Zoho Voice failed while answering the {operation} request (HTTP {Describe(status)}{detail}). " +
+                $"{service} failed while answering the {operation} request (HTTP {Describe(status)}{detail}). " +
                 "The fault is on Zoho's side; try again shortly.",
             ZohoFailureKind.BadRequest =>
-                $"Zoho Voice rejected the {operation} request (HTTP {Describe(status)}{detail}).",
-            _ => $"Zoho Voice answered the {operation} request with HTTP {Describe(status)}{detail}.",
+                $"{service} rejected the {operation} request (HTTP {Describe(status)}{detail}).",
+            _ => $"{service} answered the {operation} request with HTTP {Describe(status)}{detail}.",
         };
         return new ZohoApiException(kind, operation, text)
         {
@@ -74,13 +74,13 @@ internal static class ZohoFailures
         };
     }
 
-    public static ZohoApiException Malformed(string operation, JsonException error)
+    public static ZohoApiException Malformed(string operation, JsonException error, string service = "Zoho Voice")
     {
         string where = error.Path is { Length: > 0 } path ? $" at {path}" : "";
         // The reader's own text names types and positions, never the body's content beyond a short value.
         string reason = error.Message.Split(" Path:", 2)[0].TrimEnd('.');
         return new ZohoApiException(ZohoFailureKind.MalformedResponse, operation,
-            $"Zoho Voice's answer to the {operation} request is not the JSON it documents{where}: {reason}.", error);
+            $"{service}'s answer to the {operation} request is not the JSON it documents{where}: {reason}.", error);
     }
 
     public static ZohoApiException Truncated(string operation, Exception error) =>
@@ -92,9 +92,9 @@ internal static class ZohoFailures
             $"Zoho Voice answered the {operation} request with {(mediaType is null ? "a body of no stated type" : mediaType)} instead of JSON (HTTP {Describe(status)}).")
         { HttpStatus = status };
 
-    public static ZohoApiException Empty(string operation, HttpStatusCode status) =>
+    public static ZohoApiException Empty(string operation, HttpStatusCode status, string service = "Zoho Voice") =>
         new(ZohoFailureKind.MalformedResponse, operation,
-            $"Zoho Voice answered the {operation} request with an empty body (HTTP {Describe(status)}).")
+            $"{service} answered the {operation} request with an empty body (HTTP {Describe(status)}).")
         { HttpStatus = status };
 
     public static ZohoApiException Timeout(string operation, TimeSpan limit, Exception error) =>
