@@ -1,3 +1,4 @@
+using AgentDashboard.Web.Auth;
 using AgentDashboard.Web.Components;
 using AgentDashboard.Web.Configuration;
 
@@ -25,6 +26,7 @@ public static class DashboardWebApplication
         builder.AddDashboardOptions();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddDemoBackend();
+        builder.AddDashboardAuthentication();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         configure?.Invoke(builder);
 
@@ -34,8 +36,11 @@ public static class DashboardWebApplication
             app.UseExceptionHandler("/error", createScopeForErrors: true);
         }
         app.UseStaticFiles();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseAntiforgery();
         app.MapDemoBackend();
+        app.MapSignInEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -19,9 +19,14 @@ public sealed class DashboardHost : IAsyncDisposable
     public WebApplication App { get; }
     public Uri Address { get; }
 
-    public static async Task<DashboardHost> StartAsync(Action<WebApplicationBuilder>? configure = null)
+    /// <summary>
+    /// Starts the dashboard with its own empty data folder. <paramref name="args"/> are command-line settings
+    /// (e.g. <c>--environment=Development</c>, <c>--Simulator:AccessTokenLifetime=00:00:02</c>).
+    /// </summary>
+    public static async Task<DashboardHost> StartAsync(string[]? args = null, Action<WebApplicationBuilder>? configure = null)
     {
-        var app = DashboardWebApplication.Create([], builder =>
+        string dataPath = Path.Combine(Path.GetTempPath(), "agentdashboard-test-" + Guid.NewGuid().ToString("N"));
+        var app = DashboardWebApplication.Create([$"--Dashboard:DataPath={dataPath}", .. args ?? []], builder =>
         {
             builder.WebHost.UseUrls("http://127.0.0.1:0");
             configure?.Invoke(builder);
@@ -29,13 +34,19 @@ public sealed class DashboardHost : IAsyncDisposable
         await app.StartAsync();
         string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.First()
             ?? throw new InvalidOperationException("The dashboard host reported no address.");
-        return new DashboardHost(app, new Uri(address));
+        return new DashboardHost(app, new Uri(address)) { DataPath = dataPath };
     }
+
+    public string DataPath { get; private init; } = "";
+
+    public T Services<T>() where T : notnull => App.Services.GetRequiredService<T>();
 
     public async ValueTask DisposeAsync()
     {
         await App.StopAsync();
         await App.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (Directory.Exists(DataPath)) Directory.Delete(DataPath, recursive: true);
     }
 }
 

@@ -17,6 +17,16 @@ public sealed class DashboardOptions
     public const string SectionName = "Dashboard";
 
     public DashboardMode Mode { get; set; } = DashboardMode.Demo;
+
+    /// <summary>Where the token store and the Data Protection keys live. Default: the user's local application data.</summary>
+    public string? DataPath { get; set; }
+
+    public string ResolveDataPath()
+    {
+        if (!string.IsNullOrWhiteSpace(DataPath)) return DataPath;
+        string local = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData);
+        return Path.Combine(string.IsNullOrEmpty(local) ? AppContext.BaseDirectory : local, "AgentDashboard");
+    }
 }
 
 internal static class DashboardOptionsExtensions

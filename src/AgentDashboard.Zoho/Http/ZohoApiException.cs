@@ -9,6 +9,8 @@ public enum ZohoFailureKind
     InvalidToken,
     /// <summary>No access token is available for the current user (nobody signed in).</summary>
     NotSignedIn,
+    /// <summary>Zoho no longer accepts the user's refresh token (revoked or expired): they must sign in again.</summary>
+    SessionEnded,
     /// <summary>403: the user lacks the role or scope.</summary>
     Forbidden,
     /// <summary>404: wrong address, usually the wrong data centre's Voice domain.</summary>

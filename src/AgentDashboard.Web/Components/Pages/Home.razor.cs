@@ -1,4 +1,7 @@
 using AgentDashboard.Simulator.Simulation;
+using AgentDashboard.Zoho;
+using AgentDashboard.Zoho.Http;
+using Microsoft.AspNetCore.Components.Authorization;
 using AgentDashboard.Web.Configuration;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
@@ -10,6 +13,30 @@ public partial class Home
     [Inject] public required IOptions<DashboardOptions> Options { get; init; }
     [Inject] public required TimeProvider Clock { get; init; }
     [Inject] public required IServiceProvider Services { get; init; }
+    [Inject] public required IZohoVoiceClient Zoho { get; init; }
+
+    [CascadingParameter] private Task<AuthenticationState>? Authentication { get; set; }
+    [SupplyParameterFromQuery(Name = "signedOut")] private int? SignedOutFlag { get; set; }
+
+    private bool SignedOut => SignedOutFlag == 1;
+    private string? OwnStatus { get; set; }
+    private ZohoApiException? StatusError { get; set; }
+
+    protected override async Task OnInitializedAsync()
+    {
+        if (Authentication is null || (await Authentication).User.Identity?.IsAuthenticated != true)
+        {
+            return;
+        }
+        try
+        {
+            OwnStatus = (await Zoho.GetOwnOnlineStatusAsync(CancellationToken.None)).OnlineStatus?.OnlineStatus ?? "unknown";
+        }
+        catch (ZohoApiException error)
+        {
+            StatusError = error;
+        }
+    }
 
     private DateTimeOffset? LastAnswer { get; set; }
     private int Checks { get; set; }

@@ -1,0 +1,118 @@
+using AgentDashboard.Web.Configuration;
+using AgentDashboard.Zoho;
+using AgentDashboard.Zoho.Http;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.OAuth;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Options;
+
+namespace AgentDashboard.Web.Auth;
+
+/// <summary>Sign-in with Zoho, the auth cookie, the server-side token store, and the Zoho client acting for the signed-in user.</summary>
+internal static class DashboardAuthentication
+{
+    public static void AddDashboardAuthentication(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var dashboard = builder.Configuration.GetSection(DashboardOptions.SectionName).Get<DashboardOptions>() ?? new DashboardOptions();
+        string dataPath = dashboard.ResolveDataPath();
+
+        // Keys on disk, so a restart keeps everyone signed in and every sealed token readable.
+        services.AddDataProtection()
+            .SetApplicationName("AgentDashboard")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataPath, "keys")));
+
+        services.AddOptions<ZohoSignInOptions>().Bind(builder.Configuration.GetSection(ZohoVoiceOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ZohoSignInOptions>, ZohoSignInOptionsValidator>();
+        services.AddSingleton<AccountsServers>();
+        services.AddSingleton<IZohoTokenStore>(sp => new SqliteZohoTokenStore(Path.Combine(dataPath, "agentdashboard.db"), sp.GetRequiredService<IDataProtectionProvider>()));
+        services.AddSingleton<ZohoTokenService>();
+        services.AddSingleton<IZohoAccessTokenSource>(sp => sp.GetRequiredService<ZohoTokenService>());
+        services.AddHttpClient(ZohoTokenService.AccountsHttpClient, http => http.Timeout = TimeSpan.FromSeconds(30));
+        services.AddHttpContextAccessor();
+        services.AddScoped<IZohoUserContext, CircuitZohoUser>();
+        services.AddZohoVoiceClient(builder.Configuration);
+
+        bool secure = !builder.Environment.IsDevelopment();
+        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie(cookie =>
+            {
+                cookie.Cookie.Name = "AgentDashboard.Auth";
+                cookie.Cookie.HttpOnly = true;
+                cookie.Cookie.SameSite = SameSiteMode.Lax;
+                cookie.Cookie.SecurePolicy = secure ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+                cookie.SlidingExpiration = true;
+                cookie.ExpireTimeSpan = TimeSpan.FromHours(12);
+                cookie.LoginPath = "/signin";
+            })
+            .AddOAuth<OAuthOptions, ZohoOAuthHandler>(ZohoOAuthHandler.SchemeName, "Zoho", oauth =>
+            {
+                oauth.CallbackPath = "/signin-zoho";
+                // The real addresses are chosen per request (AccountsServers); the framework only insists these are set.
+                oauth.AuthorizationEndpoint = "https://accounts.zoho.com/oauth/v2/auth";
+                oauth.TokenEndpoint = "https://accounts.zoho.com/oauth/v2/token";
+                oauth.UsePkce = true;
+                oauth.SaveTokens = false; // tokens live in the server-side store, never in the cookie
+                oauth.SignInScheme = CookieAuthenticationDefaults.AuthenticationScheme;
+                oauth.CorrelationCookie.SameSite = SameSiteMode.Lax;
+                oauth.CorrelationCookie.SecurePolicy = secure ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+                oauth.Events.OnRemoteFailure = OnSignInFailure;
+            });
+        services.AddOptions<OAuthOptions>(ZohoOAuthHandler.SchemeName).Configure<IOptions<ZohoSignInOptions>>((oauth, zoho) =>
+        {
+            oauth.ClientId = zoho.Value.ClientId ?? ZohoSignInOptions.DemoClientId;
+            oauth.ClientSecret = zoho.Value.ClientSecret ?? ZohoSignInOptions.DemoClientSecret;
+            oauth.Scope.Clear();
+            foreach (string scope in zoho.Value.Scopes.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)) oauth.Scope.Add(scope);
+        });
+        services.AddAuthorization();
+        services.AddCascadingAuthenticationState();
+    }
+
+    public static void MapSignInEndpoints(this WebApplication app)
+    {
+        app.MapGet("/signin", (string? returnUrl, bool? offline, HttpContext context) =>
+        {
+            var properties = new AuthenticationProperties { RedirectUri = LocalOnly(returnUrl) };
+            if (offline == true) properties.Items[ZohoOAuthHandler.ForceOfflineItem] = "true";
+            return Results.Challenge(properties, [ZohoOAuthHandler.SchemeName]);
+        });
+        app.MapPost("/signout", async (HttpContext context, IFormCollection form, ZohoTokenService tokens) =>
+        {
+            if (context.User.FindFirst(ZohoClaims.Zuid)?.Value is { } zuid)
+            {
+                await tokens.SignOutAsync(zuid, context.RequestAborted);
+            }
+            await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            return Results.Redirect("/?signedOut=1");
+        });
+    }
+
+    /// <summary>Every failed sign-in lands on one page that says, in words, what happened; no stack trace, no token.</summary>
+    private static Task OnSignInFailure(RemoteFailureContext context)
+    {
+        var problem = context.Failure switch
+        {
+            SignInProblemException known => known.Problem,
+            { Message: var m } when m.Contains("Access was denied", StringComparison.Ordinal) => SignInProblem.Denied,
+            { Message: var m } when m.Contains("state", StringComparison.OrdinalIgnoreCase) || m.Contains("Correlation", StringComparison.Ordinal) => SignInProblem.State,
+            { InnerException: SignInProblemException inner } => inner.Problem,
+            _ => SignInProblem.Other,
+        };
+        var logger = context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("AgentDashboard.SignIn");
+        logger.LogWarning("Sign-in with Zoho did not complete: {Problem}: {Message}", problem, context.Failure?.Message);
+        string returnUrl = LocalOnly(context.Properties?.RedirectUri);
+        context.Response.Redirect(problem == SignInProblem.NeedsOfflineAccess
+            ? $"/signin?offline=true&returnUrl={Uri.EscapeDataString(returnUrl)}"
+            : $"/signin-problem?reason={problem}");
+        context.HandleResponse();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Only paths of this site: an open redirect would let a link bounce a signed-in user anywhere.</summary>
+    private static string LocalOnly(string? returnUrl) =>
+        returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
+            ? returnUrl
+            : "/";
+}

@@ -1,0 +1,151 @@
+using System.Collections.Concurrent;
+using AgentDashboard.Zoho;
+using AgentDashboard.Zoho.Http;
+using Microsoft.Extensions.Options;
+
+namespace AgentDashboard.Web.Auth;
+
+/// <summary>
+/// Each signed-in user's Zoho tokens, for every Zoho call the server makes on their behalf: it hands out the
+/// access token, refreshes it shortly before it expires (and when Zoho rejects it), one refresh at a time per user
+/// however many circuits ask, and ends the user's Zoho session when Zoho refuses the refresh token.
+/// </summary>
+public sealed class ZohoTokenService(
+    IZohoTokenStore store,
+    IHttpClientFactory httpClients,
+    IOptions<ZohoSignInOptions> signIn,
+    TimeProvider clock,
+    ILogger<ZohoTokenService> logger) : IZohoAccessTokenSource
+{
+    public const string AccountsHttpClient = "zoho-accounts";
+
+    private readonly ConcurrentDictionary<string, StoredZohoTokens> cache = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> gates = new(StringComparer.Ordinal);
+    private int refreshes;
+
+    /// <summary>Refreshes made, for tests of the single flight.</summary>
+    internal int Refreshes => refreshes;
+
+    public ZohoAccountsClient Accounts => new(httpClients.CreateClient(AccountsHttpClient));
+
+    public async ValueTask<ZohoAccess?> GetAccessAsync(string? userId, CancellationToken cancellationToken)
+    {
+        if (userId is null || await LoadAsync(userId, cancellationToken) is not { } tokens)
+        {
+            return null;
+        }
+        return IsFresh(tokens) ? Access(tokens) : await RefreshAsync(userId, tokens.AccessToken, cancellationToken);
+    }
+
+    public async ValueTask<ZohoAccess?> RefreshAsync(string? userId, string rejectedToken, CancellationToken cancellationToken)
+    {
+        if (userId is null) return null;
+        var gate = gates.GetOrAdd(userId, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (await LoadAsync(userId, cancellationToken) is not { } current)
+            {
+                return null;
+            }
+            if (current.AccessToken != rejectedToken && IsFresh(current))
+            {
+                return Access(current); // another caller refreshed while this one waited
+            }
+            if (current.RefreshToken is null)
+            {
+                throw SessionEnded();
+            }
+            var answer = await Accounts.RefreshAsync(current.AccountsServer, ClientId, ClientSecret, current.RefreshToken, cancellationToken);
+            Interlocked.Increment(ref refreshes);
+            if (answer.Error is not null || answer.AccessToken is null)
+            {
+                if (answer.Error == "Access Denied")
+                {
+                    throw new ZohoApiException(ZohoFailureKind.RateLimited, "token refresh",
+                        "Zoho is not issuing new access tokens for this account for a few minutes (too many in a short time). Try again shortly.");
+                }
+                logger.LogInformation("Zoho refused the refresh token of user {Zuid} ({Error}); their Zoho session has ended.", userId, answer.Error);
+                await ForgetAsync(userId, cancellationToken);
+                throw SessionEnded();
+            }
+            var refreshed = current with { AccessToken = answer.AccessToken, RefreshAt = StoredZohoTokens.RefreshMoment(clock.GetUtcNow(), answer.ExpiresIn) };
+            await SaveAsync(refreshed, cancellationToken);
+            return Access(refreshed);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>Keeps a new sign-in's tokens. A refresh token this user already had here is revoked: one per user is enough.</summary>
+    public async Task SaveSignInAsync(StoredZohoTokens tokens, CancellationToken cancellationToken)
+    {
+        var previous = await LoadAsync(tokens.Zuid, cancellationToken);
+        var kept = tokens.RefreshToken is null && previous?.RefreshToken is { } old && previous.AccountsServer == tokens.AccountsServer
+            ? tokens with { RefreshToken = old }
+            : tokens;
+        await SaveAsync(kept, cancellationToken);
+        if (previous?.RefreshToken is { } replaced && replaced != kept.RefreshToken)
+        {
+            await RevokeQuietlyAsync(previous.AccountsServer, replaced, tokens.Zuid, cancellationToken);
+        }
+    }
+
+    /// <summary>Whether a live refresh token is held for this user (so a new sign-in need not ask for another).</summary>
+    public async Task<bool> HasRefreshTokenAsync(string zuid, CancellationToken cancellationToken) =>
+        (await LoadAsync(zuid, cancellationToken))?.RefreshToken is not null;
+
+    /// <summary>Sign-out: the refresh token is revoked at Zoho and deleted here.</summary>
+    public async Task SignOutAsync(string zuid, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(zuid, cancellationToken) is { RefreshToken: { } refresh } tokens)
+        {
+            await RevokeQuietlyAsync(tokens.AccountsServer, refresh, zuid, cancellationToken);
+        }
+        await ForgetAsync(zuid, cancellationToken);
+    }
+
+    private async Task RevokeQuietlyAsync(Uri accountsServer, string token, string zuid, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Accounts.RevokeAsync(accountsServer, token, cancellationToken);
+        }
+        catch (ZohoApiException error)
+        {
+            logger.LogWarning("Could not revoke a refresh token of user {Zuid} at {AccountsServer}: {Message}", zuid, accountsServer.Host, error.Message);
+        }
+    }
+
+    private async Task<StoredZohoTokens?> LoadAsync(string zuid, CancellationToken cancellationToken)
+    {
+        if (cache.TryGetValue(zuid, out var cached)) return cached;
+        var stored = await store.GetAsync(zuid, cancellationToken);
+        if (stored is not null) cache[zuid] = stored;
+        return stored;
+    }
+
+    private async Task SaveAsync(StoredZohoTokens tokens, CancellationToken cancellationToken)
+    {
+        await store.SaveAsync(tokens, cancellationToken);
+        cache[tokens.Zuid] = tokens;
+    }
+
+    private async Task ForgetAsync(string zuid, CancellationToken cancellationToken)
+    {
+        cache.TryRemove(zuid, out _);
+        await store.DeleteAsync(zuid, cancellationToken);
+    }
+
+    private bool IsFresh(StoredZohoTokens tokens) => clock.GetUtcNow() < tokens.RefreshAt;
+
+    private static ZohoAccess Access(StoredZohoTokens tokens) => new(tokens.AccessToken, tokens.VoiceBaseUrl);
+
+    private string ClientId => signIn.Value.ClientId ?? ZohoSignInOptions.DemoClientId;
+    private string ClientSecret => signIn.Value.ClientSecret ?? ZohoSignInOptions.DemoClientSecret;
+
+    private static ZohoApiException SessionEnded() =>
+        new(ZohoFailureKind.SessionEnded, "token refresh", "Your Zoho session ended - sign in again.");
+}

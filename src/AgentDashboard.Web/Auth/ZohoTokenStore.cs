@@ -1,0 +1,109 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Data.Sqlite;
+
+namespace AgentDashboard.Web.Auth;
+
+/// <summary>
+/// One signed-in user's Zoho tokens and where to use them. Lives only on the server. The access token is
+/// refreshed from <see cref="RefreshAt"/>: shortly before it expires.
+/// </summary>
+public sealed record StoredZohoTokens(
+    string Zuid,
+    Uri AccountsServer,
+    Uri VoiceBaseUrl,
+    string AccessToken,
+    DateTimeOffset RefreshAt,
+    string? RefreshToken)
+{
+    /// <summary>5 minutes before expiry, or a tenth of the lifetime before it when the lifetime is short.</summary>
+    public static DateTimeOffset RefreshMoment(DateTimeOffset issued, long expiresInSeconds)
+    {
+        var lifetime = TimeSpan.FromSeconds(Math.Max(1, expiresInSeconds));
+        var margin = lifetime / 10 < TimeSpan.FromMinutes(5) ? lifetime / 10 : TimeSpan.FromMinutes(5);
+        return issued + lifetime - margin;
+    }
+}
+
+/// <summary>Where the tokens are kept. SQLite here; a PostgreSQL store can fill the same contract for several hosts.</summary>
+public interface IZohoTokenStore
+{
+    Task<StoredZohoTokens?> GetAsync(string zuid, CancellationToken cancellationToken);
+    Task SaveAsync(StoredZohoTokens tokens, CancellationToken cancellationToken);
+    Task DeleteAsync(string zuid, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// Tokens in a SQLite file under the data folder, each row sealed with ASP.NET Data Protection: the file alone
+/// gives nobody a token.
+/// </summary>
+public sealed class SqliteZohoTokenStore : IZohoTokenStore
+{
+    private readonly string connectionString;
+    private readonly IDataProtector protector;
+    private readonly SemaphoreSlim created = new(1, 1);
+    private bool ready;
+
+    public SqliteZohoTokenStore(string databasePath, IDataProtectionProvider dataProtection)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(databasePath))!);
+        connectionString = new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = true }.ToString();
+        protector = dataProtection.CreateProtector("AgentDashboard.ZohoTokens.v1");
+    }
+
+    public async Task<StoredZohoTokens?> GetAsync(string zuid, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT sealed FROM zoho_tokens WHERE zuid = $zuid";
+        command.Parameters.AddWithValue("$zuid", zuid);
+        return await command.ExecuteScalarAsync(cancellationToken) is string sealedRow
+            ? JsonSerializer.Deserialize<StoredZohoTokens>(protector.Unprotect(sealedRow))
+            : null;
+    }
+
+    public async Task SaveAsync(StoredZohoTokens tokens, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT INTO zoho_tokens (zuid, sealed, updated_at) VALUES ($zuid, $sealed, $now)
+            ON CONFLICT (zuid) DO UPDATE SET sealed = excluded.sealed, updated_at = excluded.updated_at
+            """;
+        command.Parameters.AddWithValue("$zuid", tokens.Zuid);
+        command.Parameters.AddWithValue("$sealed", protector.Protect(JsonSerializer.Serialize(tokens)));
+        command.Parameters.AddWithValue("$now", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task DeleteAsync(string zuid, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM zoho_tokens WHERE zuid = $zuid";
+        command.Parameters.AddWithValue("$zuid", zuid);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        if (!ready)
+        {
+            await created.WaitAsync(cancellationToken);
+            try
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = "CREATE TABLE IF NOT EXISTS zoho_tokens (zuid TEXT PRIMARY KEY, sealed TEXT NOT NULL, updated_at INTEGER NOT NULL)";
+                await command.ExecuteNonQueryAsync(cancellationToken);
+                ready = true;
+            }
+            finally
+            {
+                created.Release();
+            }
+        }
+        return connection;
+    }
+}
