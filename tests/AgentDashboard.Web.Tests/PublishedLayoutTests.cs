@@ -41,21 +41,43 @@ public sealed partial class PublishedLayoutTests : IAsyncLifetime
         string settings = Path.Combine(folder, "appsettings.json");
         File.WriteAllText(settings, File.ReadAllText(settings).Replace("\"Mode\": \"Demo\"", "\"Mode\": \"Zoho\""));
 
-        // Started from another directory on purpose: the working directory must not matter.
-        server = Process.Start(new ProcessStartInfo(Path.Combine(folder, "AgentDashboard.Web"), ["--urls", "http://127.0.0.1:0"])
+        // Zoho mode without a client registration: refused at start, in words, with no stack trace.
+        using (var refused = Start(folder, clientRegistered: false))
         {
-            WorkingDirectory = Path.GetTempPath(),
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            Environment = { ["ASPNETCORE_ENVIRONMENT"] = "Production" },
-        }) ?? throw new InvalidOperationException("The published program did not start.");
+            string errors = await refused.StandardError.ReadToEndAsync();
+            await refused.WaitForExitAsync();
+            Assert.Equal(1, refused.ExitCode);
+            Assert.StartsWith("AgentDashboard cannot start: Zoho:ClientId is required when Dashboard:Mode is Zoho", errors);
+            Assert.DoesNotContain(" at ", errors);
+        }
+
+        server = Start(folder, clientRegistered: true);
         Uri address = await ReadListeningAddressAsync(server);
 
         using var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
         string page = await http.GetStringAsync("/");
         Assert.Contains("<h2>Zoho mode</h2>", page);
+        Assert.Contains("sign in with your Zoho account", page);
         Assert.Equal(File.ReadAllBytes(Path.Combine(Repository.Root, "wwwroot", "app.css")), await http.GetByteArrayAsync("/app.css"));
         Assert.Equal(System.Net.HttpStatusCode.OK, (await http.GetAsync("/_framework/blazor.web.js")).StatusCode);
+    }
+
+    /// <summary>Started from another directory on purpose: the working directory must not matter.</summary>
+    private Process Start(string folder, bool clientRegistered)
+    {
+        var start = new ProcessStartInfo(Path.Combine(folder, "AgentDashboard.Web"), ["--urls", "http://127.0.0.1:0", "--Dashboard:DataPath", Path.Combine(folder, "data")])
+        {
+            WorkingDirectory = Path.GetTempPath(),
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            Environment = { ["ASPNETCORE_ENVIRONMENT"] = "Production" },
+        };
+        if (clientRegistered)
+        {
+            start.Environment["Zoho__ClientId"] = "1000.PUBLISHTEST";
+            start.Environment["Zoho__ClientSecret"] = "publish-test-secret";
+        }
+        return Process.Start(start) ?? throw new InvalidOperationException("The published program did not start.");
     }
 
     private static async Task<Uri> ReadListeningAddressAsync(Process process)

@@ -1,0 +1,50 @@
+using Microsoft.Playwright;
+
+namespace AgentDashboard.Web.Tests;
+
+/// <summary>In Chromium, with the host in Production (Secure cookies): sign in with a demo supervisor, and sign out.</summary>
+public sealed class SignInBrowserTests(Browser browser) : IClassFixture<Browser>, IAsyncLifetime
+{
+    private DashboardHost host = null!;
+
+    public async Task InitializeAsync() => host = await DashboardHost.StartAsync();
+    public async Task DisposeAsync() => await host.DisposeAsync();
+
+    [Fact]
+    public async Task A_new_user_signs_in_as_a_demo_supervisor_and_lands_on_the_dashboard()
+    {
+        var page = await browser.Chromium.NewPageAsync();
+        await page.GotoAsync(host.Address.ToString());
+        await page.Locator("main[data-interactive='true']").WaitForAsync();
+
+        await page.ClickAsync("#sign-in");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Sign in to Zoho (simulated)");
+        await page.Locator("label.user", new() { HasText = "Alex Lindqvist" }).ClickAsync();
+        await page.ClickAsync("#accept");
+
+        await Assertions.Expect(page.Locator("#signed-in-as")).ToHaveTextAsync("Alex Lindqvist");
+        await Assertions.Expect(page.Locator("#own-status")).ToBeVisibleAsync();
+        Assert.Equal(host.Address.ToString(), page.Url);
+        await Browser.MaybeScreenshotAsync(page, "signed-in");
+
+        var cookies = await page.Context.CookiesAsync();
+        var auth = Assert.Single(cookies, c => c.Name == "AgentDashboard.Auth");
+        Assert.True(auth.HttpOnly);
+        Assert.True(auth.Secure);
+        Assert.Equal(SameSiteAttribute.Lax, auth.SameSite);
+
+        await page.ClickAsync("#sign-out");
+        await Assertions.Expect(page.Locator("#signed-out")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#sign-in")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task A_failed_sign_in_shows_a_page_that_says_why()
+    {
+        var page = await browser.Chromium.NewPageAsync();
+        await page.GotoAsync(new Uri(host.Address, "signin").ToString());
+        await page.ClickAsync("#deny");
+        await Assertions.Expect(page.Locator("#signin-problem")).ToContainTextAsync("You chose not to let AgentDashboard use your Zoho account");
+        await Browser.MaybeScreenshotAsync(page, "signin-problem");
+    }
+}
