@@ -21,12 +21,6 @@ internal static class BenchmarkConfig
         .WithOptions(ConfigOptions.DisableOptimizationsValidator);
 }
 
-/// <summary>Benchmarks that read a payload say how big it is, so throughput and allocation ratios can be shown.</summary>
-internal interface IHasPayload
-{
-    static abstract long PayloadBytes { get; }
-}
-
 /// <summary>MB/s of payload parsed: payload bytes / mean time.</summary>
 internal sealed class ThroughputColumn : IColumn
 {
@@ -75,6 +69,7 @@ internal sealed class AllocationRatioColumn : IColumn
     public bool IsAvailable(Summary summary) => true;
 }
 
+/// <summary>How big the payload of a benchmark is, so throughput and allocation ratios can be shown.</summary>
 internal static class Payload
 {
     public static long BytesFor(BenchmarkCase benchmarkCase) =>

@@ -15,7 +15,7 @@ namespace AgentDashboard.Benchmarks;
 /// A 200-agent x 31-day status-audit answer parsed from a stream. Targets: at least 100 MB/s, and
 /// allocations under 2x the payload size.
 /// </summary>
-public class StatusAuditParseBenchmarks : IHasPayload
+public class StatusAuditParseBenchmarks
 {
     private static readonly Lazy<byte[]> Body = new(() => StatusAuditPayload.Generate(agents: 200, days: 31, hitsPerDay: 24));
     private ZohoVoiceClient client = null!;

@@ -27,9 +27,6 @@ public static class StatusNames
 {
     private static readonly string[] Names = ["Offline", "Available", "On Call", "Busy", "On Break"];
 
-    /// <summary>The statuses in the order Zoho's aggregate answers list them.</summary>
-    public static IReadOnlyList<Status> All { get; } = [Status.Offline, Status.Available, Status.OnCall, Status.Busy, Status.OnBreak];
-
     public static string Name(this Status status) => Names[(int)status];
 
     public static bool TryParse(string? name, out Status status)

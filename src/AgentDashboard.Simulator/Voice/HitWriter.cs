@@ -17,7 +17,7 @@ internal static class HitWriter
         json.WriteString("agent_id", agent.Id);
         if (previous is { } p) json.WriteNumber("previous_action_time", p.Time);
         json.WriteString("agentEmail", agent.Email);
-        string? description = Description(current, previous);
+        string? description = Description(current);
         if (description is not null) json.WriteString("triggered_reason_desc", description);
         json.WriteNumber("current_action_time", current.Time);
         json.WriteString("agentName", agent.Name);
@@ -44,7 +44,7 @@ internal static class HitWriter
         _ => ("Zoho Voice", "", null, "Call"),
     };
 
-    private static string? Description(StatusEvent e, StatusEvent? previous) => e.Trigger switch
+    private static string? Description(StatusEvent e) => e.Trigger switch
     {
         Model.Trigger.Schedule => "Automatic Check In",
         Model.Trigger.Call when e.Status == Status.OnCall => "Call Answered",
