@@ -27,6 +27,11 @@ public static class DashboardWebApplication
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddDemoBackend();
         builder.AddDashboardAuthentication();
+        builder.Services.AddOptions<Live.LiveFeedOptions>().Bind(builder.Configuration.GetSection(Live.LiveFeedOptions.SectionName))
+            .Validate(o => o.PollInterval > TimeSpan.Zero && o.IdleGrace >= TimeSpan.Zero && o.MaxBackOff >= o.PollInterval,
+                "Dashboard:Live:PollInterval must be positive, IdleGrace not negative, and MaxBackOff at least PollInterval.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<Live.LiveFeedHub>();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         configure?.Invoke(builder);
 

@@ -1,0 +1,195 @@
+using System.Collections.Immutable;
+using System.Threading.Channels;
+using AgentDashboard.Core.Live;
+using AgentDashboard.Zoho;
+using AgentDashboard.Zoho.Http;
+using AgentDashboard.Zoho.Requests;
+
+namespace AgentDashboard.Web.Live;
+
+/// <summary>A viewer of a feed: the snapshot now, and every newer one (only the latest waits: slow readers skip).</summary>
+public sealed class LiveSubscription : IDisposable
+{
+    private readonly LiveFeed feed;
+
+    internal LiveSubscription(LiveFeed feed, BoardSnapshot current)
+    {
+        this.feed = feed;
+        Current = current;
+    }
+
+    internal Channel<BoardSnapshot> Channel { get; } = System.Threading.Channels.Channel.CreateBounded<BoardSnapshot>(
+        new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
+
+    public BoardSnapshot Current { get; }
+    public ChannelReader<BoardSnapshot> Updates => Channel.Reader;
+
+    public void Dispose() => feed.Unsubscribe(this);
+}
+
+/// <summary>
+/// One Zoho identity's view of one scope, polled in the background and shared by every circuit of that identity
+/// watching that scope: N viewers cost one upstream poll per interval. It never serves another identity.
+/// </summary>
+internal sealed class LiveFeed
+{
+    private readonly object gate = new();
+    private readonly IZohoVoiceClient zoho;
+    private readonly LiveScope scope;
+    private readonly LiveFeedOptions options;
+    private readonly TimeProvider clock;
+    private readonly ILogger logger;
+    private readonly Action countPoll;
+    private readonly CancellationTokenSource stopping = new();
+    private ImmutableHashSet<LiveSubscription> subscribers = [];
+    private BoardSnapshot current = BoardSnapshot.Empty;
+    private DateTimeOffset? idleSince;
+    private bool stopped;
+
+    public LiveFeed(IZohoVoiceClient zoho, LiveScope scope, LiveFeedOptions options, TimeProvider clock, ILogger logger, Action countPoll)
+    {
+        this.zoho = zoho;
+        this.scope = scope;
+        this.options = options;
+        this.clock = clock;
+        this.logger = logger;
+        this.countPoll = countPoll;
+    }
+
+    public Task Running { get; private set; } = Task.CompletedTask;
+
+    public void Start() => Running = Task.Run(() => RunAsync(stopping.Token));
+
+    public void Stop() => stopping.Cancel();
+
+    /// <summary>False once the feed has stopped for want of viewers; the hub then starts a new one.</summary>
+    public bool TrySubscribe(out LiveSubscription subscription)
+    {
+        lock (gate)
+        {
+            subscription = new LiveSubscription(this, current);
+            if (stopped) return false;
+            subscribers = subscribers.Add(subscription);
+            idleSince = null;
+            return true;
+        }
+    }
+
+    public void Unsubscribe(LiveSubscription subscription)
+    {
+        lock (gate)
+        {
+            subscribers = subscribers.Remove(subscription);
+            subscription.Channel.Writer.TryComplete();
+        }
+    }
+
+    internal int SubscriberCount => subscribers.Count;
+
+    private async Task RunAsync(CancellationToken cancellationToken)
+    {
+        int failures = 0;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            TimeSpan wait = options.PollInterval;
+            try
+            {
+                if (current.Agents.IsEmpty)
+                {
+                    Publish(await LearnAgentsAsync(cancellationToken));
+                }
+                countPoll();
+                var answer = await zoho.GetAgentsOnlineStatusAsync(current.Agents.Select(a => a.AgentId).ToList(), cancellationToken);
+                var (next, _) = current.Apply(answer.Agents.Select(a => new PolledStatus(a.AgentId ?? "", a.OnlineStatus, a.IsError ? a.Error ?? "No status." : null)), clock.GetUtcNow());
+                Publish(next);
+                failures = 0;
+            }
+            catch (ZohoApiException error)
+            {
+                failures++;
+                Publish(current.Failed(error.Message));
+                // Back off while Zoho fails or limits requests; viewers keep the last good board meanwhile.
+                var backOff = TimeSpan.FromTicks(options.PollInterval.Ticks * (1L << Math.Min(failures, 6)));
+                wait = Max(error.RetryAfter ?? TimeSpan.Zero, backOff < options.MaxBackOff ? backOff : options.MaxBackOff);
+                logger.LogWarning("Live feed poll failed ({Failures} in a row), next in {Wait}: {Message}", failures, wait, error.Message);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                break;
+            }
+            if (StopIfIdle()) break;
+            try
+            {
+                await Task.Delay(wait, clock, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+        lock (gate) stopped = true;
+    }
+
+    /// <summary>
+    /// The scope's agents and how long each has been in their status: the API has no directory, so the agents
+    /// come from the overview of the queues (or the ids asked for), and each one's status and its start from the
+    /// newest status-audit hit of the last day.
+    /// </summary>
+    private async Task<BoardSnapshot> LearnAgentsAsync(CancellationToken cancellationToken)
+    {
+        long now = clock.GetUtcNow().ToUnixTimeMilliseconds(), dayAgo = now - 86_400_000;
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (!scope.QueueIds.IsEmpty)
+        {
+            var overview = await zoho.GetOverviewAsync(new OverviewQuery { FromEpoch = dayAgo, ToEpoch = now, QueueIds = scope.QueueIds, TimeZone = "UTC" }, cancellationToken);
+            foreach (var agent in overview.Overview?.AgentMetrics?.IndividualAggregation ?? [])
+            {
+                if (agent.AgentId is { } id) names[id] = agent.AgentName ?? id;
+            }
+        }
+        foreach (string id in scope.AgentIds) names.TryAdd(id, id);
+        if (names.Count == 0)
+        {
+            return new BoardSnapshot([], clock.GetUtcNow());
+        }
+        var audit = await zoho.GetAllStatusAuditAsync(new StatusAuditQuery { FromEpoch = dayAgo, ToEpoch = now + 1, AgentIds = names.Keys.ToList(), TimeZone = "UTC" },
+            cancellationToken: cancellationToken);
+        var newest = audit.ToDictionary(a => a.AgentId ?? "", a => (Agent: a, Hit: a.AllHits.LastOrDefault() ?? a.PreviousResult), StringComparer.Ordinal);
+        var agents = names.Select(pair =>
+        {
+            newest.TryGetValue(pair.Key, out var known);
+            var hit = known.Hit;
+            string name = known.Agent?.AgentName ?? pair.Value;
+            return hit?.CurrentActionTime is { } at
+                ? new LiveAgent(pair.Key, name, hit.CurrentStatus, DateTimeOffset.FromUnixTimeMilliseconds(at), true, hit.TriggeredByUsername ?? hit.TriggeredBy)
+                : new LiveAgent(pair.Key, name, null, null, false, null);
+        }).OrderBy(a => a.Name, StringComparer.CurrentCultureIgnoreCase).ToImmutableArray();
+        return new BoardSnapshot(agents, clock.GetUtcNow());
+    }
+
+    private void Publish(BoardSnapshot snapshot)
+    {
+        ImmutableHashSet<LiveSubscription> viewers;
+        lock (gate)
+        {
+            current = snapshot;
+            viewers = subscribers;
+        }
+        foreach (var viewer in viewers) viewer.Channel.Writer.TryWrite(snapshot);
+    }
+
+    private bool StopIfIdle()
+    {
+        lock (gate)
+        {
+            if (!subscribers.IsEmpty) return false;
+            var now = clock.GetUtcNow();
+            idleSince ??= now;
+            if (now - idleSince < options.IdleGrace) return false;
+            stopped = true;
+            return true;
+        }
+    }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+}

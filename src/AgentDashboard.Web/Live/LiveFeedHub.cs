@@ -1,0 +1,59 @@
+using System.Collections.Concurrent;
+using AgentDashboard.Zoho;
+using AgentDashboard.Zoho.Http;
+using Microsoft.Extensions.Options;
+
+namespace AgentDashboard.Web.Live;
+
+/// <summary>
+/// The live feeds: one per Zoho identity and scope, started by the first viewer and shared by all the others.
+/// Feeds are never shared between identities: Zoho's visibility is role-based, and sharing would leak agents.
+/// </summary>
+public sealed class LiveFeedHub(
+    IHttpClientFactory httpClients,
+    IOptions<ZohoVoiceOptions> zohoOptions,
+    IOptions<LiveFeedOptions> options,
+    TimeProvider clock,
+    ILoggerFactory loggers) : IAsyncDisposable
+{
+    private readonly ConcurrentDictionary<(string Zuid, string Scope), LiveFeed> feeds = new();
+    private long polls;
+
+    /// <summary>Upstream polls made by every feed so far (one v2 online-status call each, up to 100 agents).</summary>
+    internal long Polls => Interlocked.Read(ref polls);
+    internal int FeedCount => feeds.Count(f => !f.Value.Running.IsCompleted);
+
+    public LiveSubscription Subscribe(string zuid, LiveScope scope)
+    {
+        while (true)
+        {
+            var key = (zuid, scope.Key);
+            var feed = feeds.GetOrAdd(key, _ => Create(zuid, scope));
+            if (feed.TrySubscribe(out var subscription))
+            {
+                return subscription;
+            }
+            feeds.TryRemove(new KeyValuePair<(string, string), LiveFeed>(key, feed)); // it stopped for want of viewers
+        }
+    }
+
+    private LiveFeed Create(string zuid, LiveScope scope)
+    {
+        // The feed's own client, acting for its identity: not a circuit's, so it outlives any one tab.
+        var client = new ZohoVoiceClient(httpClients.CreateClient(nameof(IZohoVoiceClient)), zohoOptions, loggers.CreateLogger<ZohoVoiceClient>(), new FeedUser(zuid));
+        var feed = new LiveFeed(client, scope, options.Value, clock, loggers.CreateLogger<LiveFeed>(), () => Interlocked.Increment(ref polls));
+        feed.Start();
+        return feed;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var feed in feeds.Values) feed.Stop();
+        await Task.WhenAll(feeds.Values.Select(f => f.Running));
+    }
+
+    private sealed class FeedUser(string zuid) : IZohoUserContext
+    {
+        public ValueTask<string?> GetUserIdAsync(CancellationToken cancellationToken) => ValueTask.FromResult<string?>(zuid);
+    }
+}

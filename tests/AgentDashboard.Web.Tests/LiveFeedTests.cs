@@ -1,0 +1,154 @@
+using System.Net.Http.Json;
+using AgentDashboard.Core.Live;
+using AgentDashboard.Simulator.Model;
+using AgentDashboard.Simulator.Simulation;
+using AgentDashboard.Web.Live;
+
+namespace AgentDashboard.Web.Tests;
+
+/// <summary>The shared live feeds, polling the embedded simulator over real HTTP with signed-in users' tokens.</summary>
+public sealed class LiveFeedTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(250);
+    private DashboardHost host = null!;
+    private SignInFlow supervisorBrowser = null!;
+    private SignInFlow adminBrowser = null!;
+
+    public async Task InitializeAsync()
+    {
+        host = await DashboardHost.StartAsync(["--environment=Development", "--Dashboard:Live:PollInterval=00:00:00.25", "--Dashboard:Live:IdleGrace=00:00:00.5"]);
+        supervisorBrowser = new SignInFlow(host.Address);
+        adminBrowser = new SignInFlow(host.Address);
+        await supervisorBrowser.SignInAsync(Supervisor.Zuid);
+        await adminBrowser.SignInAsync(Admin.Zuid);
+    }
+
+    public async Task DisposeAsync()
+    {
+        supervisorBrowser.Dispose();
+        adminBrowser.Dispose();
+        await host.DisposeAsync();
+    }
+
+    private CallCentreSimulation Simulation => host.Services<CallCentreSimulation>();
+    private LiveFeedHub Hub => host.Services<LiveFeedHub>();
+    private User Admin => Simulation.Centre.Users[0];
+    private User Supervisor => Simulation.Centre.Users[1];
+    private Queue SupervisorsQueue => Simulation.Centre.Queues.First(q => q.Members.All(m => Supervisor.Team.Contains(m)));
+
+    /// <summary>Reads published snapshots (one per poll) until one satisfies <paramref name="condition"/>.</summary>
+    private static async Task<BoardSnapshot> NextAsync(LiveSubscription subscription, Func<BoardSnapshot, bool> condition, double seconds = 10)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(seconds));
+        await foreach (var snapshot in subscription.Updates.ReadAllAsync(timeout.Token))
+        {
+            if (condition(snapshot)) return snapshot;
+        }
+        throw new Xunit.Sdk.XunitException("the feed ended before the expected snapshot");
+    }
+
+    [Fact]
+    public async Task The_board_holds_the_scopes_agents_with_their_status_and_time_in_status()
+    {
+        using var subscription = Hub.Subscribe(Supervisor.Zuid, LiveScope.Queues(SupervisorsQueue.Id));
+        var board = await NextAsync(subscription, b => !b.Agents.IsEmpty && b.Agents.All(a => a.Status is not null));
+
+        var members = SupervisorsQueue.Members.Select(m => Simulation.Centre.Agents[m]).ToList();
+        Assert.Equal(members.Select(a => a.Id).Order(), board.Agents.Select(a => a.AgentId).Order());
+        foreach (var agent in board.Agents)
+        {
+            var simulated = members.Single(m => m.Id == agent.AgentId);
+            Assert.Equal(simulated.Name, agent.Name);
+            Assert.Equal(Simulation.StatusAt(simulated, Simulation.Now).Name(), agent.Status);
+            Assert.True(agent.SinceIsExact);
+            Assert.Equal(Simulation.LastEventBefore(simulated, Simulation.Now + 1)?.Time, agent.Since?.ToUnixTimeMilliseconds());
+        }
+        Assert.Equal(board.Agents.Length, board.Counts.Values.Sum());
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(10)]
+    [InlineData(100)]
+    public async Task Many_viewers_of_one_identity_cost_one_upstream_poll_per_interval(int viewers)
+    {
+        var scope = LiveScope.Queues(SupervisorsQueue.Id);
+        var subscriptions = Enumerable.Range(0, viewers).Select(_ => Hub.Subscribe(Supervisor.Zuid, scope)).ToList();
+        await NextAsync(subscriptions[^1], b => !b.Agents.IsEmpty);
+        long before = Hub.Polls;
+        await Task.Delay(Interval * 8);
+        long polls = Hub.Polls - before;
+
+        Assert.InRange(polls, 2, 9); // at most one per interval over 8 intervals, whatever the number of viewers
+        Assert.Equal(1, Hub.FeedCount);
+        foreach (var s in subscriptions) s.Dispose();
+    }
+
+    [Fact]
+    public async Task A_status_change_in_the_simulator_shows_within_one_interval()
+    {
+        using var subscription = Hub.Subscribe(Supervisor.Zuid, LiveScope.Queues(SupervisorsQueue.Id));
+        var board = await NextAsync(subscription, b => !b.Agents.IsEmpty);
+        var agent = board.Agents.First(a => a.Status != "On Break");
+        var simulated = Simulation.Centre.FindAgent(agent.AgentId)!;
+
+        var changedAt = DateTimeOffset.UtcNow;
+        Simulation.SetStatus(simulated, Status.OnBreak, Supervisor);
+        var seen = await NextAsync(subscription, b => b.Agents.Any(a => a.AgentId == agent.AgentId && a.Status == "On Break"), seconds: 2);
+
+        var onBreak = seen.Agents.Single(a => a.AgentId == agent.AgentId);
+        Assert.False(onBreak.SinceIsExact);
+        Assert.InRange(onBreak.Since!.Value, changedAt, changedAt + 3 * Interval);
+    }
+
+    [Fact]
+    public async Task Two_identities_never_share_a_feed_and_each_sees_what_zoho_lets_them()
+    {
+        var queue = Simulation.Centre.Queues.First(q => q.Members.Any(m => !Supervisor.CanSee(Simulation.Centre.Agents[m])));
+        var scope = LiveScope.Queues(queue.Id);
+        using var admin = Hub.Subscribe(Admin.Zuid, scope);
+        using var supervisor = Hub.Subscribe(Supervisor.Zuid, scope);
+        var adminBoard = await NextAsync(admin, b => !b.Agents.IsEmpty);
+        var supervisorBoard = await NextAsync(supervisor, b => b.AsOf is not null);
+
+        Assert.Equal(2, Hub.FeedCount);
+        Assert.Equal(queue.Members.Length, adminBoard.Agents.Length);
+        Assert.All(supervisorBoard.Agents, a => Assert.True(Supervisor.CanSee(Simulation.Centre.FindAgent(a.AgentId)!)));
+        Assert.True(supervisorBoard.Agents.Length < adminBoard.Agents.Length);
+    }
+
+    [Fact]
+    public async Task While_zoho_fails_the_board_turns_stale_but_keeps_its_agents_then_recovers()
+    {
+        using var subscription = Hub.Subscribe(Supervisor.Zuid, LiveScope.Queues(SupervisorsQueue.Id));
+        var good = await NextAsync(subscription, b => !b.Agents.IsEmpty);
+
+        using (await supervisorBrowser.Http.PutAsJsonAsync("/zoho-sim/sim/faults", new { down = true })) { }
+        var failing = await NextAsync(subscription, b => b.FailedPolls >= 2);
+        Assert.True(failing.IsStale(DateTimeOffset.UtcNow + Interval, Interval));
+        Assert.Equal(good.Agents.Select(a => a.AgentId), failing.Agents.Select(a => a.AgentId));
+        Assert.Contains("HTTP 503", failing.LastError);
+
+        using (await supervisorBrowser.Http.PutAsJsonAsync("/zoho-sim/sim/faults", new { })) { }
+        var recovered = await NextAsync(subscription, b => b.FailedPolls == 0, seconds: 15);
+        Assert.False(recovered.IsStale(DateTimeOffset.UtcNow, Interval));
+    }
+
+    [Fact]
+    public async Task A_feed_nobody_watches_stops_after_its_grace_and_a_new_viewer_starts_another()
+    {
+        var scope = LiveScope.Agents(Simulation.Centre.Agents[SupervisorsQueue.Members[0]].Id);
+        var first = Hub.Subscribe(Supervisor.Zuid, scope);
+        await NextAsync(first, b => !b.Agents.IsEmpty);
+        first.Dispose();
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        Assert.Equal(0, Hub.FeedCount);
+        long polls = Hub.Polls;
+        await Task.Delay(Interval * 3);
+        Assert.Equal(polls, Hub.Polls);
+
+        using var again = Hub.Subscribe(Supervisor.Zuid, scope);
+        Assert.Single((await NextAsync(again, b => !b.Agents.IsEmpty)).Agents);
+        Assert.Equal(1, Hub.FeedCount);
+    }
+}
