@@ -32,6 +32,7 @@ public static class DashboardWebApplication
                 "Dashboard:Live:PollInterval must be positive, IdleGrace not negative, and MaxBackOff at least PollInterval.")
             .ValidateOnStart();
         builder.Services.AddSingleton<Live.LiveFeedHub>();
+        builder.Services.AddSingleton<Live.DefaultScope>();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         configure?.Invoke(builder);
 

@@ -48,6 +48,20 @@ public sealed class StatusChangeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_supervisor_who_only_watches_an_agent_may_not_change_them()
+    {
+        var watcher = host.Simulation.Centre.Users[^1];
+        var led = host.Simulation.Centre.Agents.First(a => watcher.Team.Contains(a.Index));
+        var watchedOnly = host.Simulation.Centre.Agents.First(a => watcher.Watched.Contains(a.Index) && !watcher.Team.Contains(a.Index));
+        var client = host.Client((await host.SignInAsync(watcher.Zuid)).AccessToken);
+
+        Assert.False((await client.GetAgentsOnlineStatusAsync([watchedOnly.Id], Ct)).Agents[0].IsError); // visible
+        var outcome = await client.OverrideOnlineStatusAsync([led.Id, watchedOnly.Id], "Busy", Ct);
+        Assert.True(outcome.Outcomes[0].Succeeded);
+        Assert.Equal("You don't have permission to perform this action. Please contact your admin.", outcome.Outcomes[1].Message);
+    }
+
+    [Fact]
     public async Task An_agent_sets_their_own_status()
     {
         var supervisor = host.Simulation.Centre.Users[2];

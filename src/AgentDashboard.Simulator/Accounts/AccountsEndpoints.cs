@@ -76,7 +76,7 @@ internal static class AccountsEndpoints
         var hidden = string.Concat(context.Request.Query.Select(q => $"<input type=\"hidden\" name=\"{Html(q.Key)}\" value=\"{Html(q.Value.ToString())}\">"));
         var users = string.Concat(centre.Users.Select((u, i) => $"""
             <label class="user"><input type="radio" name="user" value="{Html(u.Zuid)}"{(i == 0 ? " checked" : "")}>
-              <span><strong>{Html(u.Name)}</strong> · {(u.Role == Role.Admin ? "Admin: sees every agent" : $"Supervisor of {u.Team.Count} agents")}<br><small>{Html(u.Email)}</small></span></label>
+              <span><strong>{Html(u.Name)}</strong> · {(u.Role == Role.Admin ? "Admin: sees every agent" : u.Watched.Count > u.Team.Count ? $"Supervisor: leads {u.Team.Count} agents, watches {u.Watched.Count}" : $"Supervisor of {u.Team.Count} agents")}<br><small>{Html(u.Email)}</small></span></label>
             """));
         var scopes = string.Concat(request.Scopes.Select(s => $"<li><code>{Html(s)}</code></li>"));
         await Page(context, StatusCodes.Status200OK, "Sign in to Zoho (simulated)", $"""

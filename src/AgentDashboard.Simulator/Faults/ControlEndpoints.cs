@@ -48,6 +48,7 @@ internal static class ControlEndpoints
             email = u.Email,
             role = u.Role.ToString(),
             team = u.Team.Order().Select(i => centre.Agents[i].Id),
+            watched = u.Watched.Order().Select(i => centre.Agents[i].Id),
         }),
         queues = centre.Queues.Select(q => new { id = q.Id, name = q.Name, strategy = q.StrategyName, members = q.Members.Select(i => centre.Agents[i].Id) }),
         agents = centre.Agents.Select(a => new { id = a.Id, zuid = a.Zuid, name = a.Name, email = a.Email, timeZone = a.TimeZone.Id }),

@@ -24,15 +24,21 @@ public sealed record Agent(
 
 public enum Role { Admin, Supervisor }
 
-/// <summary>A person who can sign in. Every user is also an agent of the organisation.</summary>
-public sealed record User(int Index, Role Role, Agent Agent, IReadOnlySet<int> Team)
+/// <summary>
+/// A person who can sign in. Every user is also an agent of the organisation. A supervisor leads their
+/// <see cref="Team"/> (and may change those agents' status) and watches <see cref="Watched"/> (a superset).
+/// </summary>
+public sealed record User(int Index, Role Role, Agent Agent, IReadOnlySet<int> Team, IReadOnlySet<int> Watched)
 {
     public string Zuid => Agent.Zuid;
     public string Name => Agent.Name;
     public string Email => Agent.Email;
 
-    /// <summary>Whether this user may see (and override) the agent: an admin sees all, a supervisor their team and themselves.</summary>
-    public bool CanSee(Agent agent) => Role == Role.Admin || agent.Index == Agent.Index || Team.Contains(agent.Index);
+    /// <summary>An admin sees every agent; a supervisor the agents they lead or watch, and themselves.</summary>
+    public bool CanSee(Agent agent) => Role == Role.Admin || agent.Index == Agent.Index || Watched.Contains(agent.Index);
+
+    /// <summary>An admin may change anyone's status; a supervisor only that of the agents they lead.</summary>
+    public bool CanOverride(Agent agent) => Role == Role.Admin || Team.Contains(agent.Index);
 }
 
 /// <summary>
@@ -118,28 +124,31 @@ public sealed class CallCentre
             q % 2 == 0 ? QueueStrategy.RingAll : QueueStrategy.RoundRobin,
             memberships[q].ToArray())).ToArray();
 
-        var users = new List<User> { new(0, Role.Admin, agents[options.AgentCount], new HashSet<int>()) };
+        var users = new List<User> { new(0, Role.Admin, agents[options.AgentCount], new HashSet<int>(), new HashSet<int>()) };
         int supervisors = userCount - 1;
         for (int s = 0; s < supervisors; s++)
         {
-            users.Add(new User(s + 1, Role.Supervisor, agents[options.AgentCount + 1 + s], SupervisorTeam(s, supervisors, queueList)));
+            var (team, watched) = SupervisorTeam(s, supervisors, queueList);
+            users.Add(new User(s + 1, Role.Supervisor, agents[options.AgentCount + 1 + s], team, watched));
         }
         return new CallCentre(zone, agents.ToArray(), queueList, users.ToArray());
     }
 
     /// <summary>
-    /// With one or two supervisors the queues are shared out between them (disjoint teams). With three or
-    /// more, all but the last share the queues, and the last supervises every other agent of the first
-    /// two teams (a team that overlaps both).
+    /// With one or two supervisors the queues are shared out between them (disjoint teams, each watching its
+    /// own). With three or more, all but the last share the queues, and the last watches the first two teams
+    /// whole but leads only every other agent of them (a team that overlaps both).
     /// </summary>
-    private static HashSet<int> SupervisorTeam(int supervisor, int supervisors, Queue[] queues)
+    private static (HashSet<int> Team, HashSet<int> Watched) SupervisorTeam(int supervisor, int supervisors, Queue[] queues)
     {
         int disjoint = supervisors >= 3 ? supervisors - 1 : supervisors;
         if (supervisor < disjoint)
         {
-            return queues.Where(q => q.Index % disjoint == supervisor).SelectMany(q => q.Members).ToHashSet();
+            var own = queues.Where(q => q.Index % disjoint == supervisor).SelectMany(q => q.Members).ToHashSet();
+            return (own, own);
         }
-        return SupervisorTeam(0, supervisors, queues).Union(SupervisorTeam(1, supervisors, queues)).Where(a => a % 2 == 0).ToHashSet();
+        var watched = SupervisorTeam(0, supervisors, queues).Team.Union(SupervisorTeam(1, supervisors, queues).Team).ToHashSet();
+        return (watched.Where(a => a % 2 == 0).ToHashSet(), watched);
     }
 
     private static Agent NewAgent(int index, Random random, TimeZoneInfo orgZone, int[] queues, bool remote, string? fixedName = null)

@@ -458,7 +458,7 @@ internal static class VoiceEndpoints
                 json.WriteString("status", "error");
                 json.WriteString("message", "Invalid agent.");
             }
-            else if (request.Caller.Role != Role.Admin && !request.Caller.Team.Contains(agent.Index))
+            else if (!request.Caller.CanOverride(agent))
             {
                 json.WriteString("status", "error");
                 json.WriteString("message", "You don't have permission to perform this action. Please contact your admin.");

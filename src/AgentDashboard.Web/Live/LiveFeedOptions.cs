@@ -14,6 +14,22 @@ public sealed class LiveFeedOptions
 
     /// <summary>The longest wait between polls while Zoho is failing or limiting requests.</summary>
     public TimeSpan MaxBackOff { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>The queues a first-time viewer watches, against Zoho (the API cannot list them). Demo mode uses the simulator's.</summary>
+    public List<string> Queues { get; set; } = [];
+
+    /// <summary>Per status, after how long an agent turns amber and red. Unset: <see cref="Core.Live.Thresholds.Default"/>.</summary>
+    public Dictionary<string, ThresholdSetting> Thresholds { get; set; } = [];
+
+    public Core.Live.Thresholds ResolveThresholds() => Thresholds.Count == 0
+        ? Core.Live.Thresholds.Default
+        : new(Thresholds.ToImmutableDictionary(t => t.Key, t => new Core.Live.StatusThreshold(t.Value.WarningAfter, t.Value.AlertAfter), StringComparer.Ordinal));
+}
+
+public sealed class ThresholdSetting
+{
+    public TimeSpan? WarningAfter { get; set; }
+    public TimeSpan? AlertAfter { get; set; }
 }
 
 /// <summary>What a feed watches: the agents of some queues, and some agents by id.</summary>

@@ -1,0 +1,39 @@
+using AgentDashboard.Core.Live;
+
+namespace AgentDashboard.Web.Components.Controls;
+
+/// <summary>Colour, icon and words for a status: never colour alone. Any other status gets a neutral look.</summary>
+public static class StatusStyle
+{
+    public static string CssClass(string? status) => status switch
+    {
+        "Available" => "st-available",
+        "On Call" => "st-oncall",
+        "Busy" => "st-busy",
+        "On Break" => "st-break",
+        "Offline" => "st-offline",
+        null => "st-unknown",
+        _ => "st-other",
+    };
+
+    public static string Icon(string? status) => status switch
+    {
+        "Available" => "●",
+        "On Call" => "☎",
+        "Busy" => "■",
+        "On Break" => "☕",
+        "Offline" => "○",
+        _ => "◆",
+    };
+
+    public static string ThresholdClass(ThresholdLevel level) => level switch
+    {
+        ThresholdLevel.Warning => "over-warning",
+        ThresholdLevel.Alert => "over-alert",
+        _ => "",
+    };
+
+    /// <summary>1:05:09 for an hour and more, 5:09 below.</summary>
+    public static string Duration(TimeSpan? time) => time is not { } t ? "—"
+        : t.TotalHours >= 1 ? $"{(int)t.TotalHours}:{t.Minutes:00}:{t.Seconds:00}" : $"{t.Minutes}:{t.Seconds:00}";
+}

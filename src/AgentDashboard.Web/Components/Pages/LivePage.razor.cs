@@ -1,0 +1,189 @@
+using System.Collections.Immutable;
+using AgentDashboard.Core.Live;
+using AgentDashboard.Web.Auth;
+using AgentDashboard.Web.Live;
+using AgentDashboard.Zoho;
+using AgentDashboard.Zoho.Http;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.Options;
+
+namespace AgentDashboard.Web.Components.Pages;
+
+/// <summary>
+/// The live grid: the signed-in supervisor's shared feed, filtered and sorted as the URL says (so a refreshed
+/// page comes back to the same view), with time in status ticking every second.
+/// </summary>
+public partial class LivePage : IDisposable
+{
+    private static readonly string[] KnownStatuses = ["Available", "On Call", "Busy", "On Break", "Offline"];
+    private static readonly TimeSpan MinRenderGap = TimeSpan.FromMilliseconds(150);
+
+    [Inject] public required LiveFeedHub Hub { get; init; }
+    [Inject] public required DefaultScope Scopes { get; init; }
+    [Inject] public required IOptions<LiveFeedOptions> Options { get; init; }
+    [Inject] public required IZohoVoiceClient Zoho { get; init; }
+    [Inject] public required TimeProvider Clock { get; init; }
+    [Inject] public required NavigationManager Navigation { get; init; }
+
+    [CascadingParameter] private Task<AuthenticationState>? Authentication { get; set; }
+
+    [SupplyParameterFromQuery] public string? Status { get; set; }
+    [SupplyParameterFromQuery] public string? Q { get; set; }
+    [SupplyParameterFromQuery] public string? Sort { get; set; }
+    [SupplyParameterFromQuery] public string? View { get; set; }
+
+    private readonly CancellationTokenSource closing = new();
+    private LiveSubscription? subscription;
+    private BoardSnapshot Board { get; set; } = BoardSnapshot.Empty;
+    private DateTimeOffset Now { get; set; }
+    private Thresholds Thresholds => Options.Value.ResolveThresholds();
+    private HashSet<string> Selected { get; } = new(StringComparer.Ordinal);
+    private string OverrideTo { get; set; } = "Available";
+    private bool ConfirmingOverride { get; set; }
+    private IReadOnlyList<(string Name, string Status, bool Succeeded, string? Message)>? OverrideResults { get; set; }
+    private ZohoApiException? OverrideError { get; set; }
+
+    private static IReadOnlyList<string> Settable => AgentDashboard.Zoho.Models.AgentStatuses.Settable;
+    private bool Tiles => View != "table";
+    private string SortKey => Sort is "status" or "time" ? Sort : "name";
+    private bool Stale => Board.IsStale(Now, Options.Value.PollInterval);
+    private IReadOnlySet<string> StatusFilter => (Status ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
+
+    private IEnumerable<(string Status, int Count)> Counters =>
+        KnownStatuses.Concat(Board.Counts.Keys.Except(KnownStatuses)).Select(s => (s, Board.Counts.GetValueOrDefault(s)));
+
+    private int OverThreshold => Board.Agents.Count(a => Thresholds.LevelOf(a, Now) != ThresholdLevel.None);
+
+    private List<LiveAgent> VisibleAgents
+    {
+        get
+        {
+            var filter = StatusFilter;
+            var agents = Board.Agents.Where(a => (filter.Count == 0 || (a.Status is { } s && filter.Contains(s)))
+                && (string.IsNullOrWhiteSpace(Q) || a.Name.Contains(Q.Trim(), StringComparison.CurrentCultureIgnoreCase)));
+            return (SortKey switch
+            {
+                "status" => agents.OrderBy(a => Array.IndexOf(KnownStatuses, a.Status) is var i && i < 0 ? 99 : i).ThenBy(a => a.Name),
+                "time" => agents.OrderByDescending(a => a.TimeInStatus(Now) ?? TimeSpan.Zero).ThenBy(a => a.Name),
+                _ => agents.OrderBy(a => a.Name, StringComparer.CurrentCultureIgnoreCase),
+            }).ToList();
+        }
+    }
+
+    protected override async Task OnInitializedAsync()
+    {
+        Now = Clock.GetUtcNow();
+        if (Authentication is null || (await Authentication).User.FindFirst(ZohoClaims.Zuid)?.Value is not { } zuid)
+        {
+            return;
+        }
+        subscription = Hub.Subscribe(zuid, Scopes.Everything());
+        Board = subscription.Current;
+        if (Board.AsOf is null)
+        {
+            // A new feed: wait briefly so the first paint (and a wall monitor) already shows agents.
+            using var wait = CancellationTokenSource.CreateLinkedTokenSource(closing.Token);
+            wait.CancelAfter(TimeSpan.FromSeconds(5));
+            try
+            {
+                Board = await subscription.Updates.ReadAsync(wait.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                // show "Loading agents…"; the live connection brings them
+            }
+        }
+    }
+
+    protected override void OnAfterRender(bool firstRender)
+    {
+        if (firstRender && RendererInfo.IsInteractive && subscription is not null)
+        {
+            _ = FollowAsync(subscription, closing.Token);
+            _ = TickAsync(closing.Token);
+        }
+    }
+
+    /// <summary>New snapshots, at most a few renders a second: the feed's one-slot channel drops what a slow circuit missed.</summary>
+    private async Task FollowAsync(LiveSubscription feed, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (var snapshot in feed.Updates.ReadAllAsync(cancellationToken))
+            {
+                Board = snapshot;
+                Now = Clock.GetUtcNow();
+                await InvokeAsync(StateHasChanged);
+                await Task.Delay(MinRenderGap, cancellationToken);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private async Task TickAsync(CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1), Clock);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken))
+            {
+                Now = Clock.GetUtcNow();
+                await InvokeAsync(StateHasChanged);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private void ToggleStatus(string status)
+    {
+        var filter = StatusFilter.ToHashSet();
+        if (!filter.Remove(status)) filter.Add(status);
+        SetQuery(nameof(Status), filter.Count == 0 ? null : string.Join(',', KnownStatuses.Concat(filter.Except(KnownStatuses)).Where(filter.Contains)));
+    }
+
+    private void SetQuery(string name, string? value) =>
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameter(name.ToLowerInvariant(), string.IsNullOrWhiteSpace(value) ? null : value), replace: true);
+
+    private void ToggleSelected(string agentId)
+    {
+        if (!Selected.Remove(agentId)) Selected.Add(agentId);
+        OverrideResults = null;
+    }
+
+    private void AskToOverride()
+    {
+        ConfirmingOverride = Selected.Count > 0;
+        OverrideResults = null;
+        OverrideError = null;
+    }
+
+    private async Task OverrideAsync()
+    {
+        ConfirmingOverride = false;
+        var names = Board.Agents.ToDictionary(a => a.AgentId, a => a.Name);
+        try
+        {
+            var answer = await Zoho.OverrideOnlineStatusAsync(Selected.ToList(), OverrideTo, closing.Token);
+            OverrideResults = answer.Outcomes
+                .Select(o => (names.GetValueOrDefault(o.AgentId ?? "", o.AgentId ?? "?"), OverrideTo, o.Succeeded, o.Message))
+                .ToList();
+            Selected.Clear();
+        }
+        catch (ZohoApiException error)
+        {
+            OverrideError = error;
+        }
+    }
+
+    public void Dispose()
+    {
+        closing.Cancel();
+        subscription?.Dispose();
+        closing.Dispose();
+    }
+}

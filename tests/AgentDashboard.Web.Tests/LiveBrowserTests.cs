@@ -1,0 +1,114 @@
+using System.Net.Http.Json;
+using AgentDashboard.Simulator.Model;
+using AgentDashboard.Simulator.Simulation;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace AgentDashboard.Web.Tests;
+
+/// <summary>A clock that runs at real speed from a chosen moment.</summary>
+public sealed class ShiftedClock(DateTimeOffset start) : TimeProvider
+{
+    private readonly TimeSpan offset = start - System.GetUtcNow();
+    public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + offset;
+}
+
+/// <summary>
+/// The live grid in Chromium, on the next Tuesday at 10:30 in New York (a busy hour), polling every half second.
+/// The clock moves forward, never back: cookies carry expiry dates the browser checks against its own clock.
+/// </summary>
+public sealed class LiveBrowserTests(Browser browser) : IClassFixture<Browser>, IAsyncLifetime
+{
+    private DashboardHost host = null!;
+
+    public async Task InitializeAsync() => host = await DashboardHost.StartAsync(
+        ["--Dashboard:Live:PollInterval=00:00:00.5", "--Dashboard:Live:Thresholds:On Break:WarningAfter=00:00:02", "--Dashboard:Live:Thresholds:On Break:AlertAfter=01:00:00"],
+        builder => builder.Services.AddSingleton<TimeProvider>(new ShiftedClock(NextTuesdayMorning())));
+
+    private static DateTimeOffset NextTuesdayMorning()
+    {
+        var today = DateTimeOffset.UtcNow.Date;
+        int days = ((int)DayOfWeek.Tuesday - (int)today.DayOfWeek + 7) % 7;
+        return new DateTimeOffset(today.AddDays(days == 0 ? 7 : days).AddHours(15).AddMinutes(30), TimeSpan.Zero);
+    }
+
+    public async Task DisposeAsync() => await host.DisposeAsync();
+
+    private CallCentreSimulation Simulation => host.Services<CallCentreSimulation>();
+
+    private async Task<IPage> SignedInLiveAsync(User user)
+    {
+        var page = await browser.Chromium.NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 1000 } });
+        await page.GotoAsync(new Uri(host.Address, "live").ToString());
+        await page.Locator("label.user", new() { HasText = user.Name }).ClickAsync();
+        await page.ClickAsync("#accept");
+        await page.WaitForURLAsync(new Uri(host.Address, "live").ToString());
+        await page.Locator("main[data-interactive='true']").WaitForAsync();
+        return page;
+    }
+
+    private List<Agent> VisibleQueueAgents(User user) =>
+        Simulation.Centre.Queues.SelectMany(q => q.Members).Distinct().Select(i => Simulation.Centre.Agents[i]).Where(user.CanSee).ToList();
+
+    [Fact]
+    public async Task The_grid_shows_the_agents_follows_a_change_and_flags_a_long_break()
+    {
+        var supervisor = Simulation.Centre.Users[1];
+        var page = await SignedInLiveAsync(supervisor);
+        var expected = VisibleQueueAgents(supervisor);
+        await Assertions.Expect(page.Locator("#agents [data-agent]")).ToHaveCountAsync(expected.Count);
+        await Assertions.Expect(page.Locator("#as-of")).ToContainTextAsync("As of");
+        await Browser.MaybeScreenshotAsync(page, "live-tiles");
+
+        var agent = expected.First(a => Simulation.StatusAt(a, Simulation.Now) is Status.Available);
+        Simulation.SetStatus(agent, Status.OnBreak, supervisor);
+        var tile = page.Locator($"[data-agent='{agent.Id}']");
+        await Assertions.Expect(tile).ToContainTextAsync("On Break", new() { Timeout = 2_000 });
+        await Assertions.Expect(tile).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("over-warning"), new() { Timeout = 5_000 });
+        await Assertions.Expect(tile).ToContainTextAsync("Over threshold");
+        Assert.NotEqual("0", await page.Locator("#over-threshold .counter-count").InnerTextAsync());
+
+        await page.ClickAsync("#view-table");
+        await Assertions.Expect(page.Locator("table#agents tbody tr")).ToHaveCountAsync(expected.Count);
+        Assert.Contains("view=table", page.Url);
+        await Browser.MaybeScreenshotAsync(page, "live-table");
+    }
+
+    [Fact]
+    public async Task While_zoho_is_down_a_stale_warning_shows_and_clears_when_it_recovers()
+    {
+        var page = await SignedInLiveAsync(Simulation.Centre.Users[2]);
+        await Assertions.Expect(page.Locator("#agents [data-agent]").First).ToBeVisibleAsync();
+        using var http = new HttpClient { BaseAddress = host.Address };
+
+        using (await http.PutAsJsonAsync("/zoho-sim/sim/faults", new { down = true })) { }
+        await Assertions.Expect(page.Locator("#stale-warning")).ToBeVisibleAsync(new() { Timeout = 10_000 });
+        await Assertions.Expect(page.Locator("#agents [data-agent]").First).ToBeVisibleAsync(); // the last good data stays
+        await Browser.MaybeScreenshotAsync(page, "live-stale");
+
+        using (await http.PutAsJsonAsync("/zoho-sim/sim/faults", new { })) { }
+        await Assertions.Expect(page.Locator("#stale-warning")).ToBeHiddenAsync(new() { Timeout = 15_000 });
+    }
+
+    [Fact]
+    public async Task A_bulk_override_reports_each_agents_outcome_including_a_refusal()
+    {
+        var watcher = Simulation.Centre.Users[^1];
+        var page = await SignedInLiveAsync(watcher);
+        var led = VisibleQueueAgents(watcher).First(watcher.CanOverride);
+        var watchedOnly = VisibleQueueAgents(watcher).First(a => !watcher.CanOverride(a));
+
+        await page.Locator($"[data-agent='{led.Id}'] input[type=checkbox]").CheckAsync();
+        await page.Locator($"[data-agent='{watchedOnly.Id}'] input[type=checkbox]").CheckAsync();
+        await page.SelectOptionAsync("#override-status", "Busy");
+        await page.ClickAsync("#override");
+        await Assertions.Expect(page.Locator("#confirm-override")).ToContainTextAsync("Set 2 agents to Busy?");
+        await page.ClickAsync("#confirm");
+
+        var outcomes = page.Locator("#override-outcomes");
+        await Assertions.Expect(outcomes).ToContainTextAsync($"{led.Name}: set to Busy");
+        await Assertions.Expect(outcomes).ToContainTextAsync($"{watchedOnly.Name}: You don't have permission to perform this action.");
+        await Browser.MaybeScreenshotAsync(page, "live-override");
+        await Assertions.Expect(page.Locator($"[data-agent='{led.Id}']")).ToContainTextAsync("Busy", new() { Timeout = 3_000 });
+    }
+}
