@@ -60,6 +60,11 @@ public sealed class LiveBrowserTests(Browser browser) : IClassFixture<Browser>, 
         await Assertions.Expect(page.Locator("#as-of")).ToContainTextAsync("As of");
         await Browser.MaybeScreenshotAsync(page, "live-tiles");
 
+        // Time in status ticks in the browser, with no new data from the server needed.
+        var clock = page.Locator($"[data-agent='{expected[0].Id}'] [data-since]");
+        string before = await clock.InnerTextAsync();
+        await Assertions.Expect(clock).Not.ToHaveTextAsync(before, new() { Timeout = 3_000 });
+
         var agent = expected.First(a => Simulation.StatusAt(a, Simulation.Now) is Status.Available);
         Simulation.SetStatus(agent, Status.OnBreak, supervisor);
         var tile = page.Locator($"[data-agent='{agent.Id}']");

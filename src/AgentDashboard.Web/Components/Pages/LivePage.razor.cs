@@ -12,7 +12,8 @@ namespace AgentDashboard.Web.Components.Pages;
 
 /// <summary>
 /// The live grid: the signed-in supervisor's shared feed, filtered and sorted as the URL says (so a refreshed
-/// page comes back to the same view), with time in status ticking every second.
+/// page comes back to the same view). The server renders on each new snapshot, and only the agents that changed;
+/// time in status ticks in the browser (wwwroot/js/live.js).
 /// </summary>
 public partial class LivePage : IDisposable
 {
@@ -37,7 +38,9 @@ public partial class LivePage : IDisposable
     private LiveSubscription? subscription;
     private BoardSnapshot Board { get; set; } = BoardSnapshot.Empty;
     private DateTimeOffset Now { get; set; }
-    private Thresholds Thresholds => Options.Value.ResolveThresholds();
+    private Thresholds Thresholds { get; set; } = Thresholds.Default;
+
+    private StatusThreshold? ThresholdFor(LiveAgent agent) => agent.Status is { } s ? Thresholds.ByStatus.GetValueOrDefault(s) : null;
     private HashSet<string> Selected { get; } = new(StringComparer.Ordinal);
     private string OverrideTo { get; set; } = "Available";
     private bool ConfirmingOverride { get; set; }
@@ -74,6 +77,7 @@ public partial class LivePage : IDisposable
     protected override async Task OnInitializedAsync()
     {
         Now = Clock.GetUtcNow();
+        Thresholds = Options.Value.ResolveThresholds();
         if (Authentication is null || (await Authentication).User.FindFirst(ZohoClaims.Zuid)?.Value is not { } zuid)
         {
             return;
@@ -123,6 +127,10 @@ public partial class LivePage : IDisposable
         }
     }
 
+    /// <summary>
+    /// Once a second the header (staleness, the over-threshold count) is brought up to date. Tiles skip the
+    /// render unless their threshold level changed; their clocks tick in the browser.
+    /// </summary>
     private async Task TickAsync(CancellationToken cancellationToken)
     {
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1), Clock);
