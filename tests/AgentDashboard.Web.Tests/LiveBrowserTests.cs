@@ -116,4 +116,23 @@ public sealed class LiveBrowserTests(Browser browser) : IClassFixture<Browser>, 
         await Browser.MaybeScreenshotAsync(page, "live-override");
         await Assertions.Expect(page.Locator($"[data-agent='{led.Id}']")).ToContainTextAsync("Busy", new() { Timeout = 3_000 });
     }
+
+    [Fact]
+    public async Task A_supervisor_sets_their_own_status_from_the_top_bar()
+    {
+        var supervisor = Simulation.Centre.Users[2];
+        var page = await SignedInLiveAsync(supervisor);
+        await Assertions.Expect(page.Locator("#own-status-select")).ToBeEnabledAsync();
+
+        await page.SelectOptionAsync("#own-status-select", "On Break");
+
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (Simulation.StatusAt(supervisor.Agent, Simulation.Now) != Status.OnBreak && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50); // the change goes browser -> circuit -> Zoho client -> simulator
+        }
+        Assert.Equal(Status.OnBreak, Simulation.StatusAt(supervisor.Agent, Simulation.Now));
+        await page.ReloadAsync();
+        await Assertions.Expect(page.Locator("#own-status-select")).ToHaveValueAsync("On Break");
+    }
 }
