@@ -3,9 +3,15 @@ using BenchmarkDotNet.Running;
 
 // dotnet run -c Release --project bench/AgentDashboard.Benchmarks -- --filter '*'      BenchmarkDotNet suites
 // dotnet run -c Release --project bench/AgentDashboard.Benchmarks -- simulator-load     the simulator load program
+// dotnet run -c Release --project bench/AgentDashboard.Benchmarks -- feed-load          viewers per feed vs upstream calls
 if (args is ["simulator-load", .. var rest])
 {
     await SimulatorLoad.RunAsync(rest);
+    return;
+}
+if (args is ["feed-load", .. var feedArgs])
+{
+    await FeedLoad.RunAsync(feedArgs);
     return;
 }
 BenchmarkSwitcher.FromAssembly(typeof(StatusAuditParseBenchmarks).Assembly).Run(args, BenchmarkConfig.Create());
