@@ -4,6 +4,7 @@ using BenchmarkDotNet.Running;
 // dotnet run -c Release --project bench/AgentDashboard.Benchmarks -- --filter '*'      BenchmarkDotNet suites
 // dotnet run -c Release --project bench/AgentDashboard.Benchmarks -- simulator-load     the simulator load program
 // dotnet run -c Release --project bench/AgentDashboard.Benchmarks -- feed-load          viewers per feed vs upstream calls
+// dotnet run -c Release --project bench/AgentDashboard.Benchmarks -- grid-render        a 1,000-agent grid's updates in Chromium
 if (args is ["simulator-load", .. var rest])
 {
     await SimulatorLoad.RunAsync(rest);
@@ -12,6 +13,11 @@ if (args is ["simulator-load", .. var rest])
 if (args is ["feed-load", .. var feedArgs])
 {
     await FeedLoad.RunAsync(feedArgs);
+    return;
+}
+if (args is ["grid-render", .. var gridArgs])
+{
+    await GridRender.RunAsync(gridArgs);
     return;
 }
 BenchmarkSwitcher.FromAssembly(typeof(StatusAuditParseBenchmarks).Assembly).Run(args, BenchmarkConfig.Create());

@@ -116,9 +116,14 @@ public partial class LivePage : IDisposable
         {
             await foreach (var snapshot in feed.Updates.ReadAllAsync(cancellationToken))
             {
-                Board = snapshot;
-                Now = Clock.GetUtcNow();
-                await InvokeAsync(StateHasChanged);
+                long started = System.Diagnostics.Stopwatch.GetTimestamp();
+                await InvokeAsync(() =>
+                {
+                    Board = snapshot;
+                    Now = Clock.GetUtcNow();
+                    StateHasChanged();
+                });
+                LiveMetrics.GridRender.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 await Task.Delay(MinRenderGap, cancellationToken);
             }
         }
