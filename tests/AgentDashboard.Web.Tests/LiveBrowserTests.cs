@@ -58,12 +58,13 @@ public sealed class LiveBrowserTests(Browser browser) : IClassFixture<Browser>, 
         var expected = VisibleQueueAgents(supervisor);
         await Assertions.Expect(page.Locator("#agents [data-agent]")).ToHaveCountAsync(expected.Count);
         await Assertions.Expect(page.Locator("#as-of")).ToContainTextAsync("As of");
-        await Browser.MaybeScreenshotAsync(page, "live-tiles");
 
-        // Time in status ticks in the browser, with no new data from the server needed.
+        // Time in status is shown at once and ticks in the browser, with no new data from the server needed.
         var clock = page.Locator($"[data-agent='{expected[0].Id}'] [data-since]");
+        await Assertions.Expect(clock).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d+:\d\d"), new() { Timeout = 500 });
         string before = await clock.InnerTextAsync();
         await Assertions.Expect(clock).Not.ToHaveTextAsync(before, new() { Timeout = 3_000 });
+        await Browser.MaybeScreenshotAsync(page, "live-tiles");
 
         var agent = expected.First(a => Simulation.StatusAt(a, Simulation.Now) is Status.Available);
         Simulation.SetStatus(agent, Status.OnBreak, supervisor);

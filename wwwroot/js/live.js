@@ -21,6 +21,15 @@
     return h >= 1 ? `${h}:${two(m)}:${two(sec)}` : `${m}:${two(sec)}`;
   }
 
+  // Per status class, [warning ms, alert ms]: rendered once on the grid, not on every row.
+  function thresholdsFor(agent) {
+    const grid = agent.closest('[data-thresholds]');
+    if (!grid) return [0, 0];
+    const table = JSON.parse(grid.dataset.thresholds || '{}');
+    const cls = [...agent.classList].find(c => c.startsWith('st-'));
+    return table[cls] || [0, 0];
+  }
+
   function tick() {
     const now = serverNow();
     for (const el of document.querySelectorAll('[data-since]')) {
@@ -28,7 +37,7 @@
       el.textContent = format(elapsed);
       const agent = el.closest('[data-agent]');
       if (!agent) continue;
-      const warn = Number(agent.dataset.warnMs || 0), alert = Number(agent.dataset.alertMs || 0);
+      const [warn, alert] = thresholdsFor(agent);
       agent.classList.toggle('over-alert', alert > 0 && elapsed >= alert);
       agent.classList.toggle('over-warning', warn > 0 && elapsed >= warn && !(alert > 0 && elapsed >= alert));
       const flag = agent.querySelector('[data-flag]');
@@ -36,6 +45,15 @@
     }
   }
 
+  // Fill at once (first paint, new rows, a changed start), at most once a frame, and then every second.
+  let scheduled = false;
+  function soon() {
+    if (scheduled) return;
+    scheduled = true;
+    requestAnimationFrame(() => { scheduled = false; tick(); });
+  }
+  new MutationObserver(soon).observe(document.documentElement,
+    { childList: true, subtree: true, attributes: true, attributeFilter: ['data-since', 'class'] });
   setInterval(tick, 1000);
-  document.addEventListener('DOMContentLoaded', tick);
+  tick();
 })();

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using AgentDashboard.Core.Live;
 using AgentDashboard.Web.Auth;
+using AgentDashboard.Web.Components.Controls;
 using AgentDashboard.Web.Live;
 using AgentDashboard.Zoho;
 using AgentDashboard.Zoho.Http;
@@ -40,7 +41,8 @@ public partial class LivePage : IDisposable
     private DateTimeOffset Now { get; set; }
     private Thresholds Thresholds { get; set; } = Thresholds.Default;
 
-    private StatusThreshold? ThresholdFor(LiveAgent agent) => agent.Status is { } s ? Thresholds.ByStatus.GetValueOrDefault(s) : null;
+    /// <summary>Warning and alert (ms) per status class, for the browser's ticking script; the same for every render.</summary>
+    private string ThresholdsJson { get; set; } = "{}";
     private HashSet<string> Selected { get; } = new(StringComparer.Ordinal);
     private string OverrideTo { get; set; } = "Available";
     private bool ConfirmingOverride { get; set; }
@@ -78,6 +80,9 @@ public partial class LivePage : IDisposable
     {
         Now = Clock.GetUtcNow();
         Thresholds = Options.Value.ResolveThresholds();
+        ThresholdsJson = System.Text.Json.JsonSerializer.Serialize(Thresholds.ByStatus.ToDictionary(
+            t => StatusStyle.CssClass(t.Key),
+            t => new[] { (long?)t.Value.WarningAfter?.TotalMilliseconds ?? 0, (long?)t.Value.AlertAfter?.TotalMilliseconds ?? 0 }));
         if (Authentication is null || (await Authentication).User.FindFirst(ZohoClaims.Zuid)?.Value is not { } zuid)
         {
             return;
