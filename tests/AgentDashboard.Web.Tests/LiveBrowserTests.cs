@@ -136,4 +136,22 @@ public sealed class LiveBrowserTests(Browser browser) : IClassFixture<Browser>, 
         await page.ReloadAsync();
         await Assertions.Expect(page.Locator("#own-status-select")).ToHaveValueAsync("On Break");
     }
+
+    [Fact]
+    public async Task Filtering_by_queue_keeps_that_queues_agents_and_the_choice_in_the_url()
+    {
+        var supervisor = Simulation.Centre.Users[^1];
+        var page = await SignedInLiveAsync(supervisor);
+        var queue = Simulation.Centre.Queues.First(q => q.Members.Any(m => supervisor.CanSee(Simulation.Centre.Agents[m])));
+        int expected = queue.Members.Count(m => supervisor.CanSee(Simulation.Centre.Agents[m]));
+        await Assertions.Expect(page.Locator("#agents [data-agent]")).Not.ToHaveCountAsync(expected);
+
+        await page.SelectOptionAsync("#queue", queue.Id);
+
+        await Assertions.Expect(page.Locator("#agents [data-agent]")).ToHaveCountAsync(expected);
+        Assert.Contains($"queue={queue.Id}", page.Url);
+        await page.ReloadAsync();
+        await Assertions.Expect(page.Locator("#agents [data-agent]")).ToHaveCountAsync(expected);
+        await Assertions.Expect(page.Locator("#queue")).ToHaveValueAsync(queue.Id);
+    }
 }

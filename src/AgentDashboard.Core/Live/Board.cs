@@ -6,6 +6,7 @@ namespace AgentDashboard.Core.Live;
 /// One agent on the live board. <see cref="Since"/> is when the current status began: exact when it comes from
 /// the agent's newest status-audit hit, otherwise the poll that first saw it (<see cref="SinceIsExact"/> false).
 /// <see cref="Error"/> is Zoho's per-agent answer when it gave no status (an unknown or hidden agent).
+/// <see cref="Queues"/> are the ids of the scope's queues the agent answers.
 /// </summary>
 public sealed record LiveAgent(
     string AgentId,
@@ -14,8 +15,11 @@ public sealed record LiveAgent(
     DateTimeOffset? Since,
     bool SinceIsExact,
     string? TriggeredBy,
-    string? Error = null)
+    string? Error = null,
+    IReadOnlyList<string>? Queues = null)
 {
+    public bool Answers(string queueId) => Queues?.Contains(queueId) == true;
+
     public TimeSpan? TimeInStatus(DateTimeOffset now) => Since is { } since && now >= since ? now - since : null;
 }
 

@@ -10,8 +10,11 @@ namespace AgentDashboard.Web.Live;
 /// </summary>
 public sealed class DefaultScope(IOptions<LiveFeedOptions> options, IServiceProvider services)
 {
-    public LiveScope Everything() =>
+    public LiveScope Everything() => LiveScope.Queues([.. Queues().Select(q => q.Id)]);
+
+    /// <summary>The queues with their names: the simulator's in demo mode; configured ones are named by <c>Dashboard:Live:QueueNames</c>.</summary>
+    public IReadOnlyList<(string Id, string Name)> Queues() =>
         services.GetService<CallCentreSimulation>() is { } demo
-            ? LiveScope.Queues([.. demo.Centre.Queues.Select(q => q.Id)])
-            : LiveScope.Queues([.. options.Value.Queues]);
+            ? demo.Centre.Queues.Select(q => (q.Id, q.Name)).ToList()
+            : options.Value.Queues.Select(id => (id, options.Value.QueueNames.GetValueOrDefault(id, id))).ToList();
 }

@@ -132,19 +132,22 @@ internal sealed class LiveFeed
 
     /// <summary>
     /// The scope's agents and how long each has been in their status: the API has no directory, so the agents
-    /// come from the overview of the queues (or the ids asked for), and each one's status and its start from the
-    /// newest status-audit hit of the last day.
+    /// come from each queue's overview (one call per queue, which also tells who answers which queue) or the ids
+    /// asked for, and each one's status and its start from the newest status-audit hit of the last day.
     /// </summary>
     private async Task<BoardSnapshot> LearnAgentsAsync(CancellationToken cancellationToken)
     {
         long now = clock.GetUtcNow().ToUnixTimeMilliseconds(), dayAgo = now - 86_400_000;
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (!scope.QueueIds.IsEmpty)
+        var queues = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (string queueId in scope.QueueIds)
         {
-            var overview = await zoho.GetOverviewAsync(new OverviewQuery { FromEpoch = dayAgo, ToEpoch = now, QueueIds = scope.QueueIds, TimeZone = "UTC" }, cancellationToken);
+            var overview = await zoho.GetOverviewAsync(new OverviewQuery { FromEpoch = dayAgo, ToEpoch = now, QueueIds = [queueId], TimeZone = "UTC" }, cancellationToken);
             foreach (var agent in overview.Overview?.AgentMetrics?.IndividualAggregation ?? [])
             {
-                if (agent.AgentId is { } id) names[id] = agent.AgentName ?? id;
+                if (agent.AgentId is not { } id) continue;
+                names[id] = agent.AgentName ?? id;
+                (queues.TryGetValue(id, out var list) ? list : queues[id] = []).Add(queueId);
             }
         }
         foreach (string id in scope.AgentIds) names.TryAdd(id, id);
@@ -160,9 +163,10 @@ internal sealed class LiveFeed
             newest.TryGetValue(pair.Key, out var known);
             var hit = known.Hit;
             string name = known.Agent?.AgentName ?? pair.Value;
+            var answers = queues.GetValueOrDefault(pair.Key);
             return hit?.CurrentActionTime is { } at
-                ? new LiveAgent(pair.Key, name, hit.CurrentStatus, DateTimeOffset.FromUnixTimeMilliseconds(at), true, hit.TriggeredByUsername ?? hit.TriggeredBy)
-                : new LiveAgent(pair.Key, name, null, null, false, null);
+                ? new LiveAgent(pair.Key, name, hit.CurrentStatus, DateTimeOffset.FromUnixTimeMilliseconds(at), true, hit.TriggeredByUsername ?? hit.TriggeredBy, Queues: answers)
+                : new LiveAgent(pair.Key, name, null, null, false, null, Queues: answers);
         }).OrderBy(a => a.Name, StringComparer.CurrentCultureIgnoreCase).ToImmutableArray();
         return new BoardSnapshot(agents, clock.GetUtcNow());
     }

@@ -18,6 +18,9 @@ public sealed class LiveFeedOptions
     /// <summary>The queues a first-time viewer watches, against Zoho (the API cannot list them). Demo mode uses the simulator's.</summary>
     public List<string> Queues { get; set; } = [];
 
+    /// <summary>Names for the configured queue ids (the API gives none).</summary>
+    public Dictionary<string, string> QueueNames { get; set; } = [];
+
     /// <summary>Per status, after how long an agent turns amber and red. Unset: <see cref="Core.Live.Thresholds.Default"/>.</summary>
     public Dictionary<string, ThresholdSetting> Thresholds { get; set; } = [];
 

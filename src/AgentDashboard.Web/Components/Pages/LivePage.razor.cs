@@ -34,6 +34,7 @@ public partial class LivePage : IDisposable
     [SupplyParameterFromQuery] public string? Q { get; set; }
     [SupplyParameterFromQuery] public string? Sort { get; set; }
     [SupplyParameterFromQuery] public string? View { get; set; }
+    [SupplyParameterFromQuery] public string? Queue { get; set; }
 
     private readonly CancellationTokenSource closing = new();
     private LiveSubscription? subscription;
@@ -58,6 +59,8 @@ public partial class LivePage : IDisposable
     private IEnumerable<(string Status, int Count)> Counters =>
         KnownStatuses.Concat(Board.Counts.Keys.Except(KnownStatuses)).Select(s => (s, Board.Counts.GetValueOrDefault(s)));
 
+    private IReadOnlyList<(string Id, string Name)> QueueList => Scopes.Queues();
+
     private int OverThreshold => Board.Agents.Count(a => Thresholds.LevelOf(a, Now) != ThresholdLevel.None);
 
     private List<LiveAgent> VisibleAgents
@@ -66,6 +69,7 @@ public partial class LivePage : IDisposable
         {
             var filter = StatusFilter;
             var agents = Board.Agents.Where(a => (filter.Count == 0 || (a.Status is { } s && filter.Contains(s)))
+                && (string.IsNullOrEmpty(Queue) || a.Answers(Queue))
                 && (string.IsNullOrWhiteSpace(Q) || a.Name.Contains(Q.Trim(), StringComparison.CurrentCultureIgnoreCase)));
             return (SortKey switch
             {
