@@ -33,6 +33,8 @@ public static class DashboardWebApplication
             .ValidateOnStart();
         builder.Services.AddSingleton<Live.LiveFeedHub>();
         builder.Services.AddSingleton<Live.DefaultScope>();
+        builder.Services.AddSingleton(sp => new Live.LivePreferenceStore(Path.Combine(
+            (builder.Configuration.GetSection(DashboardOptions.SectionName).Get<DashboardOptions>() ?? new()).ResolveDataPath(), "agentdashboard.db")));
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         configure?.Invoke(builder);
 

@@ -154,4 +154,32 @@ public sealed class LiveBrowserTests(Browser browser) : IClassFixture<Browser>, 
         await Assertions.Expect(page.Locator("#agents [data-agent]")).ToHaveCountAsync(expected);
         await Assertions.Expect(page.Locator("#queue")).ToHaveValueAsync(queue.Id);
     }
+
+    [Fact]
+    public async Task A_supervisors_saved_queues_and_thresholds_are_theirs_alone_and_survive_a_reload()
+    {
+        var supervisor = Simulation.Centre.Users[^1];
+        var page = await SignedInLiveAsync(supervisor);
+        var queue = Simulation.Centre.Queues.First(q => q.Members.Any(m => supervisor.CanSee(Simulation.Centre.Agents[m])));
+        int inQueue = queue.Members.Count(m => supervisor.CanSee(Simulation.Centre.Agents[m]));
+        int everything = VisibleQueueAgents(supervisor).Count;
+        await Assertions.Expect(page.Locator("#agents [data-agent]")).ToHaveCountAsync(everything);
+
+        await page.ClickAsync("#open-settings");
+        await page.Locator($"[data-queue='{queue.Id}']").CheckAsync();
+        await page.Locator("[data-warning='Available']").FillAsync("1000");
+        await page.Locator("[data-alert='Available']").FillAsync("2000");
+        await page.ClickAsync("#save-settings");
+
+        await Assertions.Expect(page.Locator("#agents [data-agent]")).ToHaveCountAsync(inQueue, new() { Timeout = 15_000 });
+        await page.ReloadAsync();
+        await Assertions.Expect(page.Locator("#agents [data-agent]")).ToHaveCountAsync(inQueue, new() { Timeout = 15_000 });
+        await page.ClickAsync("#open-settings");
+        await Assertions.Expect(page.Locator("[data-warning='Available']")).ToHaveValueAsync("1000");
+        await Browser.MaybeScreenshotAsync(page, "live-settings");
+
+        var other = Simulation.Centre.Users[1];
+        var otherPage = await SignedInLiveAsync(other);
+        await Assertions.Expect(otherPage.Locator("#agents [data-agent]")).ToHaveCountAsync(VisibleQueueAgents(other).Count);
+    }
 }

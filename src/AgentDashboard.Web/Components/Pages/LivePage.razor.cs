@@ -27,6 +27,7 @@ public partial class LivePage : IDisposable
     [Inject] public required IZohoVoiceClient Zoho { get; init; }
     [Inject] public required TimeProvider Clock { get; init; }
     [Inject] public required NavigationManager Navigation { get; init; }
+    [Inject] public required LivePreferenceStore Preferences { get; init; }
 
     [CascadingParameter] private Task<AuthenticationState>? Authentication { get; set; }
 
@@ -36,8 +37,17 @@ public partial class LivePage : IDisposable
     [SupplyParameterFromQuery] public string? View { get; set; }
     [SupplyParameterFromQuery] public string? Queue { get; set; }
 
+    private static readonly string[] ThresholdStatuses = ["On Break", "Busy", "On Call", "Available", "Offline"];
+
     private readonly CancellationTokenSource closing = new();
+    private CancellationTokenSource following = new();
     private LiveSubscription? subscription;
+    private string? zuid;
+    private LivePreferences preferences = LivePreferences.Default;
+    private bool EditingSettings { get; set; }
+    private HashSet<string> EditQueues { get; set; } = [];
+    private Dictionary<string, ThresholdMinutes> EditThresholds { get; set; } = [];
+    private string? SettingsProblem { get; set; }
     private BoardSnapshot Board { get; set; } = BoardSnapshot.Empty;
     private DateTimeOffset Now { get; set; }
     private Thresholds Thresholds { get; set; } = Thresholds.Default;
@@ -83,15 +93,35 @@ public partial class LivePage : IDisposable
     protected override async Task OnInitializedAsync()
     {
         Now = Clock.GetUtcNow();
-        Thresholds = Options.Value.ResolveThresholds();
-        ThresholdsJson = System.Text.Json.JsonSerializer.Serialize(Thresholds.ByStatus.ToDictionary(
-            t => StatusStyle.CssClass(t.Key),
-            t => new[] { (long?)t.Value.WarningAfter?.TotalMilliseconds ?? 0, (long?)t.Value.AlertAfter?.TotalMilliseconds ?? 0 }));
-        if (Authentication is null || (await Authentication).User.FindFirst(ZohoClaims.Zuid)?.Value is not { } zuid)
+        if (Authentication is null || (await Authentication).User.FindFirst(ZohoClaims.Zuid)?.Value is not { } user)
         {
             return;
         }
-        subscription = Hub.Subscribe(zuid, Scopes.Everything());
+        zuid = user;
+        preferences = await Preferences.GetAsync(user, closing.Token);
+        ApplyThresholds();
+        await SubscribeAsync();
+    }
+
+    /// <summary>The supervisor's own thresholds over the configured ones.</summary>
+    private void ApplyThresholds()
+    {
+        var configured = Options.Value.ResolveThresholds();
+        Thresholds = preferences.Thresholds is not { } own ? configured : new Thresholds(own.ToImmutableDictionary(
+            t => t.Key,
+            t => new StatusThreshold(t.Value.Warning is { } w ? TimeSpan.FromMinutes(w) : null, t.Value.Alert is { } a ? TimeSpan.FromMinutes(a) : null),
+            StringComparer.Ordinal));
+        ThresholdsJson = System.Text.Json.JsonSerializer.Serialize(Thresholds.ByStatus.ToDictionary(
+            t => StatusStyle.CssClass(t.Key),
+            t => new[] { (long?)t.Value.WarningAfter?.TotalMilliseconds ?? 0, (long?)t.Value.AlertAfter?.TotalMilliseconds ?? 0 }));
+    }
+
+    /// <summary>The supervisor's saved queues, or every queue on first use.</summary>
+    private LiveScope Scope => preferences.QueueIds is { Count: > 0 } queues ? new LiveScope([.. queues], []) : Scopes.Everything();
+
+    private async Task SubscribeAsync()
+    {
+        subscription = Hub.Subscribe(zuid!, Scope);
         Board = subscription.Current;
         if (Board.AsOf is null)
         {
@@ -113,8 +143,55 @@ public partial class LivePage : IDisposable
     {
         if (firstRender && RendererInfo.IsInteractive && subscription is not null)
         {
-            _ = FollowAsync(subscription, closing.Token);
+            _ = FollowAsync(subscription, following.Token);
             _ = TickAsync(closing.Token);
+        }
+    }
+
+    private void OpenSettings()
+    {
+        EditQueues = (preferences.QueueIds ?? []).ToHashSet(StringComparer.Ordinal);
+        EditThresholds = ThresholdStatuses.ToDictionary(s => s, s => Thresholds.ByStatus.TryGetValue(s, out var t)
+            ? new ThresholdMinutes(t.WarningAfter?.TotalMinutes, t.AlertAfter?.TotalMinutes)
+            : new ThresholdMinutes(null, null));
+        SettingsProblem = null;
+        EditingSettings = true;
+    }
+
+    private void ToggleEditQueue(string id)
+    {
+        if (!EditQueues.Remove(id)) EditQueues.Add(id);
+    }
+
+    private void SetEditThreshold(string status, object? value, bool red)
+    {
+        double? minutes = double.TryParse(value as string, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double m) && m >= 0 ? m : null;
+        var current = EditThresholds[status];
+        EditThresholds[status] = red ? current with { Alert = minutes } : current with { Warning = minutes };
+    }
+
+    private async Task SaveSettingsAsync()
+    {
+        if (EditThresholds.FirstOrDefault(t => t.Value is { Warning: { } w, Alert: { } a } && a <= w) is { Key: { } wrong })
+        {
+            SettingsProblem = $"For {wrong}, red must come after amber.";
+            return;
+        }
+        var old = Scope.Key;
+        preferences = new LivePreferences(
+            EditQueues.Count == 0 ? null : QueueList.Select(q => q.Id).Where(EditQueues.Contains).ToList(),
+            EditThresholds.Where(t => t.Value.Warning is not null || t.Value.Alert is not null).ToDictionary(t => t.Key, t => t.Value));
+        await Preferences.SaveAsync(zuid!, preferences, closing.Token);
+        ApplyThresholds();
+        EditingSettings = false;
+        if (Scope.Key != old)
+        {
+            // Another scope is another feed: leave the old one (it stops when nobody watches) and follow the new.
+            following.Cancel();
+            subscription?.Dispose();
+            following = new CancellationTokenSource();
+            await SubscribeAsync();
+            _ = FollowAsync(subscription!, following.Token);
         }
     }
 
@@ -205,7 +282,9 @@ public partial class LivePage : IDisposable
     public void Dispose()
     {
         closing.Cancel();
+        following.Cancel();
         subscription?.Dispose();
         closing.Dispose();
+        following.Dispose();
     }
 }
