@@ -1,6 +1,7 @@
 using AgentDashboard.Web.Auth;
 using AgentDashboard.Web.Components;
 using AgentDashboard.Web.Configuration;
+using AgentDashboard.Web.Live;
 
 namespace AgentDashboard.Web;
 
@@ -27,14 +28,7 @@ public static class DashboardWebApplication
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddDemoBackend();
         builder.AddDashboardAuthentication();
-        builder.Services.AddOptions<Live.LiveFeedOptions>().Bind(builder.Configuration.GetSection(Live.LiveFeedOptions.SectionName))
-            .Validate(o => o.PollInterval > TimeSpan.Zero && o.IdleGrace >= TimeSpan.Zero && o.MaxBackOff >= o.PollInterval,
-                "Dashboard:Live:PollInterval must be positive, IdleGrace not negative, and MaxBackOff at least PollInterval.")
-            .ValidateOnStart();
-        builder.Services.AddSingleton<Live.LiveFeedHub>();
-        builder.Services.AddSingleton<Live.DefaultScope>();
-        builder.Services.AddSingleton(sp => new Live.LivePreferenceStore(Path.Combine(
-            (builder.Configuration.GetSection(DashboardOptions.SectionName).Get<DashboardOptions>() ?? new()).ResolveDataPath(), "agentdashboard.db")));
+        builder.AddLiveGrid();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         configure?.Invoke(builder);
 

@@ -26,7 +26,8 @@ internal static class DashboardAuthentication
         services.AddOptions<ZohoSignInOptions>().Bind(builder.Configuration.GetSection(ZohoVoiceOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ZohoSignInOptions>, ZohoSignInOptionsValidator>();
         services.AddSingleton<AccountsServers>();
-        services.AddSingleton<IZohoTokenStore>(sp => new SqliteZohoTokenStore(Path.Combine(dataPath, "agentdashboard.db"), sp.GetRequiredService<IDataProtectionProvider>()));
+        services.AddSingleton(DashboardDatabase.InDataFolder(dataPath));
+        services.AddSingleton<IZohoTokenStore, SqliteZohoTokenStore>();
         services.AddSingleton<ZohoTokenService>();
         services.AddSingleton<IZohoAccessTokenSource>(sp => sp.GetRequiredService<ZohoTokenService>());
         services.AddHttpClient(ZohoTokenService.AccountsHttpClient, http => http.Timeout = TimeSpan.FromSeconds(30));

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.Data.Sqlite;
+using AgentDashboard.Web.Configuration;
 
 namespace AgentDashboard.Web.Auth;
 
@@ -37,23 +37,13 @@ public interface IZohoTokenStore
 /// Tokens in a SQLite file under the data folder, each row sealed with ASP.NET Data Protection: the file alone
 /// gives nobody a token.
 /// </summary>
-public sealed class SqliteZohoTokenStore : IZohoTokenStore
+public sealed class SqliteZohoTokenStore(DashboardDatabase database, IDataProtectionProvider dataProtection) : IZohoTokenStore
 {
-    private readonly string connectionString;
-    private readonly IDataProtector protector;
-    private readonly SemaphoreSlim created = new(1, 1);
-    private bool ready;
-
-    public SqliteZohoTokenStore(string databasePath, IDataProtectionProvider dataProtection)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(databasePath))!);
-        connectionString = new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = true }.ToString();
-        protector = dataProtection.CreateProtector("AgentDashboard.ZohoTokens.v1");
-    }
+    private readonly IDataProtector protector = dataProtection.CreateProtector("AgentDashboard.ZohoTokens.v1");
 
     public async Task<StoredZohoTokens?> GetAsync(string zuid, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT sealed FROM zoho_tokens WHERE zuid = $zuid";
         command.Parameters.AddWithValue("$zuid", zuid);
@@ -64,7 +54,7 @@ public sealed class SqliteZohoTokenStore : IZohoTokenStore
 
     public async Task SaveAsync(StoredZohoTokens tokens, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
             INSERT INTO zoho_tokens (zuid, sealed, updated_at) VALUES ($zuid, $sealed, $now)
@@ -78,32 +68,10 @@ public sealed class SqliteZohoTokenStore : IZohoTokenStore
 
     public async Task DeleteAsync(string zuid, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "DELETE FROM zoho_tokens WHERE zuid = $zuid";
         command.Parameters.AddWithValue("$zuid", zuid);
         await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        var connection = new SqliteConnection(connectionString);
-        await connection.OpenAsync(cancellationToken);
-        if (!ready)
-        {
-            await created.WaitAsync(cancellationToken);
-            try
-            {
-                await using var command = connection.CreateCommand();
-                command.CommandText = "CREATE TABLE IF NOT EXISTS zoho_tokens (zuid TEXT PRIMARY KEY, sealed TEXT NOT NULL, updated_at INTEGER NOT NULL)";
-                await command.ExecuteNonQueryAsync(cancellationToken);
-                ready = true;
-            }
-            finally
-            {
-                created.Release();
-            }
-        }
-        return connection;
     }
 }

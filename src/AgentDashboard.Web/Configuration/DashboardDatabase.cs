@@ -1,0 +1,51 @@
+using Microsoft.Data.Sqlite;
+
+namespace AgentDashboard.Web.Configuration;
+
+/// <summary>
+/// The dashboard's SQLite file under the data folder, and its schema: the one home for both. Tables are created
+/// on the first connection.
+/// </summary>
+public sealed class DashboardDatabase(string path)
+{
+    private const string Schema = """
+        CREATE TABLE IF NOT EXISTS zoho_tokens (zuid TEXT PRIMARY KEY, sealed TEXT NOT NULL, updated_at INTEGER NOT NULL);
+        CREATE TABLE IF NOT EXISTS live_preferences (zuid TEXT PRIMARY KEY, json TEXT NOT NULL);
+        """;
+
+    private readonly string connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true }.ToString();
+    private readonly SemaphoreSlim creating = new(1, 1);
+    private bool created;
+
+    public string Path { get; } = path;
+
+    public static DashboardDatabase InDataFolder(string dataPath) => new(System.IO.Path.Combine(dataPath, "agentdashboard.db"));
+
+    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        if (!created)
+        {
+            await creating.WaitAsync(cancellationToken);
+            try
+            {
+                if (!created)
+                {
+                    Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path))!);
+                    await using var first = new SqliteConnection(connectionString);
+                    await first.OpenAsync(cancellationToken);
+                    await using var command = first.CreateCommand();
+                    command.CommandText = Schema;
+                    await command.ExecuteNonQueryAsync(cancellationToken);
+                    created = true;
+                }
+            }
+            finally
+            {
+                creating.Release();
+            }
+        }
+        var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        return connection;
+    }
+}
