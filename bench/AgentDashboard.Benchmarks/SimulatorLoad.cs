@@ -27,12 +27,7 @@ internal static class SimulatorLoad
     public static async Task RunAsync(string[] args)
     {
         int agents = Option(args, "--agents", 2000), seconds = Option(args, "--seconds", 10), workers = Option(args, "--workers", 8);
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        builder.Services.AddZohoVoiceSimulator(builder.Configuration, o => o.AgentCount = agents);
-        await using var app = builder.Build();
-        app.MapZohoVoiceSimulator();
+        await using var app = SimulatorProgram.Create(["--urls=http://127.0.0.1:0"], builder => builder.Logging.ClearProviders(), o => o.AgentCount = agents);
         await app.StartAsync();
         var baseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/");
         var simulation = app.Services.GetRequiredService<CallCentreSimulation>();

@@ -10,14 +10,21 @@ namespace AgentDashboard.Simulator;
 /// </summary>
 public static class SimulatorProgram
 {
-    public static async Task RunAsync(string[] args)
+    public static async Task RunAsync(string[] args) => await Create(args).RunAsync();
+
+    /// <summary>
+    /// The standalone simulator, at Zoho's own paths. The test host and the load programs start it here too;
+    /// <paramref name="configure"/> runs before the simulator registers, so a clock given there is the one it uses.
+    /// </summary>
+    public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null, Action<SimulatorOptions>? options = null)
     {
         var builder = WebApplication.CreateSlimBuilder(args);
-        builder.Services.AddZohoVoiceSimulator(builder.Configuration);
+        configure?.Invoke(builder);
+        builder.Services.AddZohoVoiceSimulator(builder.Configuration, options);
         builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase);
         var app = builder.Build();
         app.MapGet("/", () => "Zoho Voice simulator: Voice calls under /rest/json/zv/, accounts under /oauth/, controls under /sim/.");
         app.MapZohoVoiceSimulator();
-        await app.RunAsync();
+        return app;
     }
 }

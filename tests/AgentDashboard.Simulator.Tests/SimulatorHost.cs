@@ -27,7 +27,7 @@ public sealed class MovableClock(DateTimeOffset start) : TimeProvider
     public void Advance(TimeSpan by) => offset += by;
 }
 
-/// <summary>The simulator on a free loopback port, standalone (Zoho's paths) or under a prefix.</summary>
+/// <summary>The standalone simulator (Zoho's own paths) on a free loopback port.</summary>
 public sealed class SimulatorHost : IAsyncDisposable
 {
     public const string ClientId = "1000.SIMULATORDEMO";
@@ -46,27 +46,25 @@ public sealed class SimulatorHost : IAsyncDisposable
         Clock = clock;
     }
 
-    /// <summary>Where the simulator answers, prefix included, with a trailing slash.</summary>
+    /// <summary>Where the simulator answers, with a trailing slash.</summary>
     public Uri BaseAddress { get; }
     public MovableClock Clock { get; }
     public CallCentreSimulation Simulation => app.Services.GetRequiredService<CallCentreSimulation>();
     public T Services<T>() where T : notnull => app.Services.GetRequiredService<T>();
     public HttpClient Http { get; } = new(new SocketsHttpHandler { AllowAutoRedirect = false }) { Timeout = TimeSpan.FromSeconds(60) };
 
-    public static async Task<SimulatorHost> StartAsync(DateTimeOffset? now = null, Action<SimulatorOptions>? configure = null, string prefix = "")
+    public static async Task<SimulatorHost> StartAsync(DateTimeOffset? now = null, Action<SimulatorOptions>? configure = null)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
         var clock = new MovableClock(now ?? DateTimeOffset.UtcNow);
-        builder.Services.AddSingleton<TimeProvider>(clock);
-        builder.Services.AddZohoVoiceSimulator(builder.Configuration, configure);
-        var app = builder.Build();
-        app.MapZohoVoiceSimulator(prefix);
+        var app = SimulatorProgram.Create(["--urls=http://127.0.0.1:0"], builder =>
+        {
+            builder.Logging.ClearProviders();
+            builder.Services.AddSingleton<TimeProvider>(clock);
+        }, configure);
         await app.StartAsync();
         string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.First()
             ?? throw new InvalidOperationException("The simulator reported no address.");
-        return new SimulatorHost(app, new Uri(address + prefix + "/"), clock);
+        return new SimulatorHost(app, new Uri(address + "/"), clock);
     }
 
     public sealed record Tokens(string AccessToken, string? RefreshToken, JsonElement Answer);

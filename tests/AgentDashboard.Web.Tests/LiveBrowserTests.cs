@@ -47,6 +47,13 @@ public sealed class LiveBrowserTests(Browser browser) : IClassFixture<Browser>, 
         return page;
     }
 
+    /// <summary>The first queue with an agent the user may see, and how many of its agents they may see.</summary>
+    private (Queue Queue, int Visible) FirstVisibleQueue(User user)
+    {
+        var queue = Simulation.Centre.Queues.First(q => q.Members.Any(m => user.CanSee(Simulation.Centre.Agents[m])));
+        return (queue, queue.Members.Count(m => user.CanSee(Simulation.Centre.Agents[m])));
+    }
+
     private List<Agent> VisibleQueueAgents(User user) =>
         Simulation.Centre.Queues.SelectMany(q => q.Members).Distinct().Select(i => Simulation.Centre.Agents[i]).Where(user.CanSee).ToList();
 
@@ -142,8 +149,7 @@ public sealed class LiveBrowserTests(Browser browser) : IClassFixture<Browser>, 
     {
         var supervisor = Simulation.Centre.Users[^1];
         var page = await SignedInLiveAsync(supervisor);
-        var queue = Simulation.Centre.Queues.First(q => q.Members.Any(m => supervisor.CanSee(Simulation.Centre.Agents[m])));
-        int expected = queue.Members.Count(m => supervisor.CanSee(Simulation.Centre.Agents[m]));
+        var (queue, expected) = FirstVisibleQueue(supervisor);
         await Assertions.Expect(page.Locator("#agents [data-agent]")).Not.ToHaveCountAsync(expected);
 
         await page.SelectOptionAsync("#queue", queue.Id);
@@ -160,8 +166,7 @@ public sealed class LiveBrowserTests(Browser browser) : IClassFixture<Browser>, 
     {
         var supervisor = Simulation.Centre.Users[^1];
         var page = await SignedInLiveAsync(supervisor);
-        var queue = Simulation.Centre.Queues.First(q => q.Members.Any(m => supervisor.CanSee(Simulation.Centre.Agents[m])));
-        int inQueue = queue.Members.Count(m => supervisor.CanSee(Simulation.Centre.Agents[m]));
+        var (queue, inQueue) = FirstVisibleQueue(supervisor);
         int everything = VisibleQueueAgents(supervisor).Count;
         await Assertions.Expect(page.Locator("#agents [data-agent]")).ToHaveCountAsync(everything);
 

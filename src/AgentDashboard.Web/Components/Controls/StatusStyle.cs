@@ -2,7 +2,10 @@ using AgentDashboard.Core.Live;
 
 namespace AgentDashboard.Web.Components.Controls;
 
-/// <summary>Colour, icon and words for a status: never colour alone. Any other status gets a neutral look.</summary>
+/// <summary>
+/// The look of a status: its class gives the colour and, through CSS, the icon; the page always adds the words,
+/// so colour is never alone. Any other status gets a neutral look.
+/// </summary>
 public static class StatusStyle
 {
     public static string CssClass(string? status) => status switch
@@ -14,16 +17,6 @@ public static class StatusStyle
         "Offline" => "st-offline",
         null => "st-unknown",
         _ => "st-other",
-    };
-
-    public static string Icon(string? status) => status switch
-    {
-        "Available" => "●",
-        "On Call" => "☎",
-        "Busy" => "■",
-        "On Break" => "☕",
-        "Offline" => "○",
-        _ => "◆",
     };
 
     public static string ThresholdClass(ThresholdLevel level) => level switch
