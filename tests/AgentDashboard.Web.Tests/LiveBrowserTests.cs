@@ -179,6 +179,8 @@ public sealed class LiveBrowserTests(Browser browser) : IClassFixture<Browser>, 
         await Assertions.Expect(page.Locator("#agents [data-agent]")).ToHaveCountAsync(inQueue, new() { Timeout = 15_000 });
         await page.ReloadAsync();
         await Assertions.Expect(page.Locator("#agents [data-agent]")).ToHaveCountAsync(inQueue, new() { Timeout = 15_000 });
+        // The prerendered page already shows the grid; a click only works once the live connection is up.
+        await page.Locator("main[data-interactive='true']").WaitForAsync();
         await page.ClickAsync("#open-settings");
         await Assertions.Expect(page.Locator("[data-warning='Available']")).ToHaveValueAsync("1000");
         await Browser.MaybeScreenshotAsync(page, "live-settings");
