@@ -76,7 +76,9 @@ public sealed class LiveBrowserTests(Browser browser) : IClassFixture<Browser>, 
         var agent = expected.First(a => Simulation.StatusAt(a, Simulation.Now) is Status.Available);
         Simulation.SetStatus(agent, Status.OnBreak, supervisor);
         var tile = page.Locator($"[data-agent='{agent.Id}']");
-        await Assertions.Expect(tile).ToContainTextAsync("On Break", new() { Timeout = 2_000 });
+        // The next poll (every 0.5 s) brings it; the wait leaves room for a loaded CI machine. LiveFeedTests checks
+        // the poll-to-change timing itself, from the poll's own time stamp.
+        await Assertions.Expect(tile).ToContainTextAsync("On Break", new() { Timeout = 5_000 });
         await Assertions.Expect(tile).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("over-warning"), new() { Timeout = 5_000 });
         await Assertions.Expect(tile).ToContainTextAsync("Over threshold");
         Assert.NotEqual("0", await page.Locator("#over-threshold .counter-count").InnerTextAsync());
@@ -122,7 +124,7 @@ public sealed class LiveBrowserTests(Browser browser) : IClassFixture<Browser>, 
         await Assertions.Expect(outcomes).ToContainTextAsync($"{led.Name}: set to Busy");
         await Assertions.Expect(outcomes).ToContainTextAsync($"{watchedOnly.Name}: You don't have permission to perform this action.");
         await Browser.MaybeScreenshotAsync(page, "live-override");
-        await Assertions.Expect(page.Locator($"[data-agent='{led.Id}']")).ToContainTextAsync("Busy", new() { Timeout = 3_000 });
+        await Assertions.Expect(page.Locator($"[data-agent='{led.Id}']")).ToContainTextAsync("Busy", new() { Timeout = 5_000 });
     }
 
     [Fact]

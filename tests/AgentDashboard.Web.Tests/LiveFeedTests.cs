@@ -94,7 +94,8 @@ public sealed class LiveFeedTests : IAsyncLifetime
 
         var changedAt = DateTimeOffset.UtcNow;
         Simulation.SetStatus(simulated, Status.OnBreak, Supervisor);
-        var seen = await NextAsync(subscription, b => b.Agents.Any(a => a.AgentId == agent.AgentId && a.Status == "On Break"), seconds: 2);
+        // Waits long enough for a loaded machine; the timing claim is the Since check below, from the poll's time stamp.
+        var seen = await NextAsync(subscription, b => b.Agents.Any(a => a.AgentId == agent.AgentId && a.Status == "On Break"), seconds: 5);
 
         var onBreak = seen.Agents.Single(a => a.AgentId == agent.AgentId);
         Assert.False(onBreak.SinceIsExact);
