@@ -1,0 +1,117 @@
+namespace AgentDashboard.Core.Timelines;
+
+/// <summary>What to leave out of timelines and totals: weekdays (their lanes go) and statuses (their time becomes a gap).</summary>
+public sealed record TimelineFilter(IReadOnlySet<DayOfWeek> ExcludedDays, IReadOnlySet<string> ExcludedStatuses)
+{
+    public static TimelineFilter None { get; } = new(new HashSet<DayOfWeek>(), new HashSet<string>());
+}
+
+/// <summary>
+/// Turns status-audit histories into per-day segments and totals, following the vendor's examples: the agent is
+/// in <see cref="AgentStatusHistory.Before"/>'s status when the window opens; each hit closes the open segment and
+/// opens one in its status; the last runs to the window's end or to now. Segments are cut at local midnights.
+/// A check-in (same status again) is kept as an event and does not break the segment. One pass over the hits.
+/// </summary>
+public static class TimelineBuilder
+{
+    public static IReadOnlyList<AgentTimeline> Build(IEnumerable<AgentStatusHistory> agents, LocalDays days, long now, TimelineFilter? filter = null)
+    {
+        filter ??= TimelineFilter.None;
+        var timelines = new List<AgentTimeline>();
+        foreach (var agent in agents)
+        {
+            timelines.Add(Build(agent, days, now, filter));
+        }
+        return timelines;
+    }
+
+    public static AgentTimeline Build(AgentStatusHistory agent, LocalDays days, long now, TimelineFilter filter)
+    {
+        var lanes = new TimelineDay?[days.Count];
+        for (int i = 0; i < days.Count; i++)
+        {
+            if (!filter.ExcludedDays.Contains(days.DateAt(i).DayOfWeek))
+            {
+                lanes[i] = new TimelineDay(days.DateAt(i), days.Bounds[i], days.Bounds[i + 1]);
+            }
+        }
+        var writer = new LaneWriter(lanes, days.Bounds, filter.ExcludedStatuses);
+        long start = days.Start, end = Math.Min(days.End, now);
+        var changes = InTimeOrder(agent.Changes);
+
+        // The status when the window opens: the last change before it, else what the first hit says it left.
+        string? status = agent.Before?.Status;
+        StatusChange? cause = agent.Before;
+        if (status is null && changes.Count > 0 && changes[0].PreviousStatus is { } left && (changes[0].PreviousAt ?? start) <= start)
+        {
+            status = left;
+        }
+        long since = start;
+        foreach (var change in changes)
+        {
+            if (change.At < start)
+            {
+                (status, cause) = (change.Status, change);
+                continue;
+            }
+            if (change.At >= end)
+            {
+                break;
+            }
+            if (change.Status == status)
+            {
+                writer.CheckIn(change);
+                continue;
+            }
+            writer.Write(status, since, change.At, cause);
+            (status, since, cause) = (change.Status, change.At, change);
+        }
+        writer.Write(status, since, end, cause);
+        return new AgentTimeline(agent.AgentId, agent.AgentName, lanes.Where(l => l is not null).ToList()!);
+    }
+
+    /// <summary>The hits as given when they are in order (the usual case); sorted otherwise.</summary>
+    private static IReadOnlyList<StatusChange> InTimeOrder(IReadOnlyList<StatusChange> changes)
+    {
+        for (int i = 1; i < changes.Count; i++)
+        {
+            if (changes[i].At < changes[i - 1].At)
+            {
+                return changes.OrderBy(c => c.At).ToList();
+            }
+        }
+        return changes;
+    }
+
+    /// <summary>Cuts segments at local midnights into the lanes; moves forward only, as segments come in order.</summary>
+    private sealed class LaneWriter(TimelineDay?[] lanes, IReadOnlyList<long> bounds, IReadOnlySet<string> excludedStatuses)
+    {
+        private int day;
+
+        public void Write(string? status, long from, long to, StatusChange? cause)
+        {
+            if (status is null || to <= from || excludedStatuses.Contains(status))
+            {
+                return; // no known status yet, or one left out: a gap
+            }
+            while (from < to)
+            {
+                while (bounds[day + 1] <= from) day++;
+                long pieceEnd = Math.Min(to, bounds[day + 1]);
+                if (lanes[day] is { } lane)
+                {
+                    lane.Segments.Add(new TimelineSegment(status, from, pieceEnd, cause));
+                    lane.Totals.Add(status, pieceEnd - from);
+                }
+                from = pieceEnd;
+            }
+        }
+
+        public void CheckIn(StatusChange change)
+        {
+            if (excludedStatuses.Contains(change.Status)) return;
+            while (bounds[day + 1] <= change.At) day++;
+            lanes[day]?.CheckIns.Add(change);
+        }
+    }
+}
