@@ -5,6 +5,7 @@ using BenchmarkDotNet.Running;
 // dotnet run -c Release --project bench/AgentDashboard.Benchmarks -- simulator-load     the simulator load program
 // dotnet run -c Release --project bench/AgentDashboard.Benchmarks -- feed-load          viewers per feed vs upstream calls
 // dotnet run -c Release --project bench/AgentDashboard.Benchmarks -- grid-render        a 1,000-agent grid's updates in Chromium
+// dotnet run -c Release --project bench/AgentDashboard.Benchmarks -- timeline-build     100k to 1M hits into timelines and day totals
 if (args is ["simulator-load", .. var rest])
 {
     await SimulatorLoad.RunAsync(rest);
@@ -18,6 +19,11 @@ if (args is ["feed-load", .. var feedArgs])
 if (args is ["grid-render", .. var gridArgs])
 {
     await GridRender.RunAsync(gridArgs);
+    return;
+}
+if (args is ["timeline-build", .. var timelineArgs])
+{
+    TimelineBuild.Run(timelineArgs);
     return;
 }
 BenchmarkSwitcher.FromAssembly(typeof(StatusAuditParseBenchmarks).Assembly).Run(args, BenchmarkConfig.Create());

@@ -2,6 +2,7 @@ using AgentDashboard.Web.Auth;
 using AgentDashboard.Web.Components;
 using AgentDashboard.Web.Configuration;
 using AgentDashboard.Web.Live;
+using AgentDashboard.Web.Timelines;
 
 namespace AgentDashboard.Web;
 
@@ -29,6 +30,7 @@ public static class DashboardWebApplication
         builder.AddDemoBackend();
         builder.AddDashboardAuthentication();
         builder.AddLiveGrid();
+        builder.AddTimelines();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         configure?.Invoke(builder);
 
@@ -43,6 +45,7 @@ public static class DashboardWebApplication
         app.UseAntiforgery();
         app.MapDemoBackend();
         app.MapSignInEndpoints();
+        app.MapTimelineExports();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

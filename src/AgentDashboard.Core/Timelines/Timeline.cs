@@ -39,7 +39,7 @@ public sealed class StatusTotals
 }
 
 /// <summary>One agent's local day: its segments in time order, the check-ins that changed nothing, and the day's totals.</summary>
-public sealed class TimelineDay(DateOnly date, long start, long end)
+public sealed class TimelineDay(DateOnly date, long start, long end, int expectedSegments = 4)
 {
     public DateOnly Date { get; } = date;
     public long Start { get; } = start;
@@ -48,7 +48,7 @@ public sealed class TimelineDay(DateOnly date, long start, long end)
     public long End { get; } = end;
 
     public long LengthMs => End - Start;
-    public List<TimelineSegment> Segments { get; } = [];
+    public List<TimelineSegment> Segments { get; } = new(expectedSegments);
     public List<StatusChange> CheckIns { get; } = [];
     public StatusTotals Totals { get; } = new();
 }

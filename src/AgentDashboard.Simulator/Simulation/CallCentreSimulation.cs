@@ -110,6 +110,19 @@ public sealed class CallCentreSimulation
         return null;
     }
 
+    /// <summary>The log id of the queue call an agent answered with this change, or null when it was not an answer.</summary>
+    public string? AnsweredCallLogId(Agent agent, StatusEvent e)
+    {
+        if (e is not { Trigger: Trigger.Call, Status: Status.OnCall, Actor: >= 0 })
+        {
+            return null;
+        }
+        var day = Day(OrgDate(e.Time));
+        return e.Actor < day.Calls.Length && day.Calls[e.Actor] is { } call && call.AnsweredBy == agent.Index && call.ExitTime == e.Time
+            ? day.LogId(Options.Seed, call)
+            : null;
+    }
+
     /// <summary>The agent's status at an instant (Offline when nothing is known).</summary>
     public Status StatusAt(Agent agent, long instant) => LastEventBefore(agent, instant + 1)?.Status ?? Status.Offline;
 

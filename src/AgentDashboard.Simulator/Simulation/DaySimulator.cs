@@ -241,7 +241,7 @@ internal sealed class DaySimulator(CallCentre centre, SimulatorOptions options)
                         reserved[a] = false;
                         if (status[a] == Status.Available)
                         {
-                            Set(a, e.Time, Status.OnCall, Trigger.Call);
+                            Set(a, e.Time, Status.OnCall, Trigger.Call, actor: e.Data); // the actor of an answer is the call, by its index in Calls
                             Push(e.Time + TalkMs(a, e.Data), Kind.CallEnd, a, e.Data);
                         }
                         else

@@ -4,15 +4,18 @@ using AgentDashboard.Simulator.Simulation;
 
 namespace AgentDashboard.Simulator.Voice;
 
-/// <summary>A status change with the change before it: everything a status-audit hit says.</summary>
-internal readonly record struct HitPair(StatusEvent? Previous, StatusEvent Current);
+/// <summary>
+/// A status change with the change before it: everything a status-audit hit says. An answer carries the call's
+/// log id as its <c>logid</c> (an inference: it is what lets a timeline link to the call).
+/// </summary>
+internal readonly record struct HitPair(StatusEvent? Previous, StatusEvent Current, string? CallLogId = null);
 
 /// <summary>Writes status-audit hits in the vendor's field order and with its quirks.</summary>
 internal static class HitWriter
 {
     public static void WriteHit(this Utf8JsonWriter json, CallCentre centre, Agent agent, HitPair hit, int seed)
     {
-        var (previous, current) = hit;
+        var (previous, current, _) = hit;
         json.WriteStartObject();
         json.WriteString("agent_id", agent.Id);
         if (previous is { } p) json.WriteNumber("previous_action_time", p.Time);
@@ -28,7 +31,7 @@ internal static class HitWriter
         json.WriteString("triggered_by_medium", medium);
         json.WriteString("triggered_by_zuid", actor?.Zuid ?? "");
         json.WriteString("current_status", current.Status.Name());
-        json.WriteString("logid", Ids.LogId(seed, agent.Index, current.Time));
+        json.WriteString("logid", hit.CallLogId ?? Ids.LogId(seed, agent.Index, current.Time));
         json.WriteString("zsoid", CallCentre.Zsoid);
         json.WriteString("triggered_reason", reason);
         json.WriteString("previous_status", (previous?.Status ?? Status.Offline).Name());
@@ -60,7 +63,7 @@ internal static class HitWriter
         StatusEvent? previous = simulation.LastEventBefore(agent, from);
         foreach (var e in simulation.Events(agent, from, to))
         {
-            hits.Add(new HitPair(previous, e));
+            hits.Add(new HitPair(previous, e, simulation.AnsweredCallLogId(agent, e)));
             previous = e;
         }
         return hits;
@@ -68,5 +71,5 @@ internal static class HitWriter
 
     /// <summary>The last change before <paramref name="instant"/> as a hit (<c>previousResult</c>), or null.</summary>
     public static HitPair? PreviousResult(CallCentreSimulation simulation, Agent agent, long instant) =>
-        simulation.LastEventBefore(agent, instant) is { } last ? new HitPair(simulation.LastEventBefore(agent, last.Time), last) : null;
+        simulation.LastEventBefore(agent, instant) is { } last ? new HitPair(simulation.LastEventBefore(agent, last.Time), last, simulation.AnsweredCallLogId(agent, last)) : null;
 }

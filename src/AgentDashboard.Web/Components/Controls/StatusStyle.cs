@@ -29,4 +29,16 @@ public static class StatusStyle
     /// <summary>1:05:09 for an hour and more, 5:09 below.</summary>
     public static string Duration(TimeSpan? time) => time is not { } t ? "—"
         : t.TotalHours >= 1 ? $"{(int)t.TotalHours}:{t.Minutes:00}:{t.Seconds:00}" : $"{t.Minutes}:{t.Seconds:00}";
+
+    /// <summary>Hours and minutes of a total, e.g. 7:05; under a minute shows as 0:00.</summary>
+    public static string HoursMinutes(long ms) => $"{ms / 3_600_000}:{ms / 60_000 % 60:00}";
+
+    /// <summary>A short name for tight columns: Avail, Call, Break; other statuses as they are.</summary>
+    public static string ShortName(string status) => status switch
+    {
+        "Available" => "Avail",
+        "On Call" => "Call",
+        "On Break" => "Break",
+        _ => status,
+    };
 }

@@ -1,0 +1,242 @@
+using AgentDashboard.Core.Timelines;
+using AgentDashboard.Web.Agents;
+using AgentDashboard.Web.Auth;
+using AgentDashboard.Web.Live;
+using AgentDashboard.Web.Timelines;
+using AgentDashboard.Zoho;
+using AgentDashboard.Zoho.Http;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.JSInterop;
+
+namespace AgentDashboard.Web.Components.Pages;
+
+/// <summary>
+/// Per-agent timelines: one lane per agent and local day, from every page of the agents' status changes. The URL
+/// holds the whole request (so it can be shared, and the heatmap can link to a day); the form edits a copy and
+/// "Show" puts it in the URL. Loading shows progress and can be cancelled.
+/// </summary>
+public partial class TimelinePage : IDisposable
+{
+    /// <summary>More lanes than this are not drawn at once: the page asks to zoom to a day or pick fewer agents.</summary>
+    public const int MaxLanes = 400;
+
+    public static readonly string[] KnownStatuses = ["Available", "On Call", "Busy", "On Break", "Offline"];
+    private static readonly string[] WeekdayNames = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+
+    [Inject] public required TimelineLoader Loader { get; init; }
+    [Inject] public required AgentDirectory Directory { get; init; }
+    [Inject] public required DefaultScope Scopes { get; init; }
+    [Inject] public required LivePreferenceStore Preferences { get; init; }
+    [Inject] public required TimeProvider Clock { get; init; }
+    [Inject] public required NavigationManager Navigation { get; init; }
+    [Inject] public required IJSRuntime JS { get; init; }
+
+    [CascadingParameter] private Task<AuthenticationState>? Authentication { get; set; }
+
+    [SupplyParameterFromQuery] public string? AgentIds { get; set; }
+    [SupplyParameterFromQuery] public string? Queue { get; set; }
+    [SupplyParameterFromQuery] public string? From { get; set; }
+    [SupplyParameterFromQuery] public string? To { get; set; }
+    [SupplyParameterFromQuery] public string? Tz { get; set; }
+    [SupplyParameterFromQuery] public string? ExcludeDays { get; set; }
+    [SupplyParameterFromQuery] public string? ExcludeStatus { get; set; }
+    [SupplyParameterFromQuery] public string? Day { get; set; }
+
+    private readonly CancellationTokenSource closing = new();
+    private CancellationTokenSource? loading;
+    private string? zuid;
+    private IReadOnlyList<string> scopeQueues = [];
+
+    /// <summary>The agents the picker offers: those of the chosen queue, or of the supervisor's queues.</summary>
+    private IReadOnlyList<DirectoryAgent> Agents { get; set; } = [];
+    private IReadOnlyList<string> Problems { get; set; } = [];
+    private ZohoApiException? LoadError { get; set; }
+    private TimelineRequest? Request { get; set; }
+    private IReadOnlyList<AgentTimeline>? Timelines { get; set; }
+    private StatusAuditProgress? Progress { get; set; }
+    private bool Loading => loading is not null;
+    private bool Cancelled { get; set; }
+
+    // The form's copy of the request, applied by Show.
+    private HashSet<string> EditAgents { get; set; } = new(StringComparer.Ordinal);
+    private string EditQueue { get; set; } = "";
+    private string EditFrom { get; set; } = "";
+    private string EditTo { get; set; } = "";
+    private string EditTz { get; set; } = "";
+    private HashSet<int> EditExcludeDays { get; set; } = [];
+    private HashSet<string> EditExcludeStatus { get; set; } = new(StringComparer.Ordinal);
+    private string AgentSearch { get; set; } = "";
+
+    private IReadOnlyList<(string Id, string Name)> QueueList => Scopes.Queues();
+
+    private DateOnly? ZoomDay => DateOnly.TryParseExact(Day, "yyyy-MM-dd", out var day) ? day : null;
+
+    /// <summary>The lanes to draw: agent by agent, each agent's days (only the zoomed day when zoomed in).</summary>
+    private IEnumerable<(AgentTimeline Agent, IReadOnlyList<TimelineDay> Days)> Lanes =>
+        (Timelines ?? []).Select(t => (t, (IReadOnlyList<TimelineDay>)(ZoomDay is { } day ? t.Days.Where(d => d.Date == day).ToList() : t.Days)));
+
+    private int LaneCount => Lanes.Sum(l => l.Days.Count);
+
+    /// <summary>The statuses seen in the timelines, the usual ones first, for the legend.</summary>
+    private IEnumerable<string> LegendStatuses => KnownStatuses.Concat((Timelines ?? [])
+        .SelectMany(t => t.Days).SelectMany(d => d.Totals.ByStatus).Select(s => s.Status).Where(s => !KnownStatuses.Contains(s)).Distinct());
+
+    protected override async Task OnInitializedAsync()
+    {
+        if (Authentication is null || (await Authentication).User.FindFirst(ZohoClaims.Zuid)?.Value is not { } user)
+        {
+            return;
+        }
+        zuid = user;
+        var saved = await Preferences.GetAsync(user, closing.Token);
+        scopeQueues = saved.QueueIds is { Count: > 0 } queues ? queues : Scopes.Everything().QueueIds;
+    }
+
+    protected override async Task OnParametersSetAsync()
+    {
+        CopyRequestToForm();
+        // The first render is the server's pre-render: wait for the live connection before reading Zoho.
+        if (zuid is null || !RendererInfo.IsInteractive || string.IsNullOrWhiteSpace(Tz))
+        {
+            return;
+        }
+        await LoadAsync();
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (firstRender && RendererInfo.IsInteractive && string.IsNullOrWhiteSpace(Tz))
+        {
+            // No zone in the URL: the supervisor's own, as their browser knows it.
+            string zone = await JS.InvokeAsync<string>("agentDashboard.timeZone");
+            Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("tz", string.IsNullOrWhiteSpace(zone) ? "UTC" : zone), replace: true);
+        }
+    }
+
+    private void CopyRequestToForm()
+    {
+        EditAgents = (AgentIds ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
+        EditQueue = Queue ?? "";
+        EditTz = Tz ?? "";
+        EditExcludeDays = (ExcludeDays ?? "").Where(char.IsAsciiDigit).Select(c => c - '0').ToHashSet();
+        EditExcludeStatus = (ExcludeStatus ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
+        EditFrom = From ?? "";
+        EditTo = To ?? "";
+    }
+
+    private async Task LoadAsync()
+    {
+        loading?.Cancel();
+        var mine = loading = CancellationTokenSource.CreateLinkedTokenSource(closing.Token);
+        (Problems, LoadError, Timelines, Progress, Cancelled) = ([], null, null, null, false);
+        try
+        {
+            Agents = await Directory.GetAsync(string.IsNullOrEmpty(Queue) ? scopeQueues : [Queue], mine.Token);
+            var (request, problems) = TimelineRequest.Parse(AgentIds, From, To, Tz, ExcludeDays, ExcludeStatus, Clock.GetUtcNow());
+            if (request is null)
+            {
+                Problems = problems;
+                return;
+            }
+            // No agents picked: everyone in the queue, or in the supervisor's queues.
+            Request = request.AgentIds.Count > 0 ? request : request with { AgentIds = Agents.Select(a => a.Id).ToList() };
+            EditFrom = Request.From.ToString("yyyy-MM-dd");
+            EditTo = Request.To.ToString("yyyy-MM-dd");
+            StateHasChanged();
+            var names = Agents.ToDictionary(a => a.Id, a => a.Name, StringComparer.Ordinal);
+            var progress = new Progress<StatusAuditProgress>(p =>
+            {
+                if (loading != mine) return;
+                Progress = p;
+                _ = InvokeAsync(StateHasChanged);
+            });
+            Timelines = await Loader.LoadAsync(Request, names, progress, mine.Token);
+        }
+        catch (OperationCanceledException) when (mine.IsCancellationRequested)
+        {
+            Cancelled = loading == mine;
+        }
+        catch (ZohoApiException e)
+        {
+            LoadError = e;
+        }
+        finally
+        {
+            if (loading == mine) loading = null;
+            mine.Dispose();
+        }
+    }
+
+    private void CancelLoad() => loading?.Cancel();
+
+    private void Show()
+    {
+        var query = new Dictionary<string, object?>
+        {
+            ["agentIds"] = EditAgents.Count > 0 ? string.Join(',', EditAgents.OrderBy(NameOf, StringComparer.CurrentCultureIgnoreCase)) : null,
+            ["queue"] = string.IsNullOrEmpty(EditQueue) ? null : EditQueue,
+            ["from"] = NullIfEmpty(EditFrom),
+            ["to"] = NullIfEmpty(EditTo),
+            ["tz"] = NullIfEmpty(EditTz),
+            ["excludeDays"] = EditExcludeDays.Count > 0 ? string.Concat(EditExcludeDays.Order()) : null,
+            ["excludeStatus"] = EditExcludeStatus.Count > 0 ? string.Join(',', EditExcludeStatus) : null,
+            ["day"] = null,
+        };
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(query));
+    }
+
+    private async Task ChangeQueueAsync(string queue)
+    {
+        EditQueue = queue;
+        EditAgents.Clear();
+        Agents = await Directory.GetAsync(string.IsNullOrEmpty(queue) ? scopeQueues : [queue], closing.Token);
+    }
+
+    private void Zoom(DateOnly? day) =>
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("day", day?.ToString("yyyy-MM-dd")));
+
+    private void ToggleAgent(string id)
+    {
+        if (!EditAgents.Remove(id)) EditAgents.Add(id);
+    }
+
+    private void ToggleDay(int day)
+    {
+        if (!EditExcludeDays.Remove(day)) EditExcludeDays.Add(day);
+    }
+
+    private void ToggleStatus(string status)
+    {
+        if (!EditExcludeStatus.Remove(status)) EditExcludeStatus.Add(status);
+    }
+
+    /// <summary>The export link for the request on screen, with the agents it resolved to.</summary>
+    private string ExportHref(string file) => Request is not { } r ? "" : "/export/" + file + QueryString.Create(new Dictionary<string, string?>
+    {
+        ["agentIds"] = string.Join(',', r.AgentIds),
+        ["from"] = r.From.ToString("yyyy-MM-dd"),
+        ["to"] = r.To.ToString("yyyy-MM-dd"),
+        ["tz"] = r.Zone.Id,
+        ["excludeDays"] = r.ExcludeDays,
+        ["excludeStatus"] = r.ExcludeStatus.Count > 0 ? string.Join(',', r.ExcludeStatus) : null,
+    }.Where(p => p.Value is not null));
+
+    private IEnumerable<DirectoryAgent> PickerAgents => string.IsNullOrWhiteSpace(AgentSearch)
+        ? Agents
+        : Agents.Where(a => a.Name.Contains(AgentSearch.Trim(), StringComparison.CurrentCultureIgnoreCase));
+
+    private string PickerSummary => EditAgents.Count == 0
+        ? (string.IsNullOrEmpty(EditQueue) ? "Everyone in your queues" : "Everyone in the queue")
+        : EditAgents.Count == 1 ? Agents.FirstOrDefault(a => EditAgents.Contains(a.Id))?.Name ?? "1 agent" : $"{EditAgents.Count} agents";
+
+    private string NameOf(string id) => Agents.FirstOrDefault(a => a.Id == id)?.Name ?? id;
+
+    private static string? NullIfEmpty(string text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    public void Dispose()
+    {
+        closing.Cancel();
+        closing.Dispose();
+    }
+}

@@ -1,0 +1,56 @@
+// Timelines: the browser's time zone for the page's default, and the details of a segment on hover, focus or tap.
+window.agentDashboard = Object.assign(window.agentDashboard || {}, {
+  timeZone: () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC',
+});
+
+(() => {
+  let pinned = null; // a tapped or clicked segment keeps its details open (so the call link can be followed)
+
+  function tip() { return document.getElementById('seg-tip'); }
+
+  function row(label, value) {
+    if (!value) return '';
+    const dt = document.createElement('dt'); dt.textContent = label;
+    const dd = document.createElement('dd'); dd.textContent = value;
+    return dt.outerHTML + dd.outerHTML;
+  }
+
+  function show(seg) {
+    const box = tip();
+    if (!box) return;
+    const d = seg.dataset;
+    const when = d.to ? `${d.from} – ${d.to}` : d.from;
+    const lane = seg.closest('svg').dataset;
+    let html = `<strong>${escapeText(d.status)}</strong> <span class="tip-who">${escapeText(lane.agentName)} · ${escapeText(lane.date)}</span><dl>` + row('Time', when) + row('Duration', d.dur) + row('Began', d.since)
+      + row('By', d.by) + row('Reason', d.reason) + '</dl>';
+    if (d.call) html += `<a href="/calls/${encodeURIComponent(d.call)}?at=${encodeURIComponent(d.at || '')}">Queue call details →</a>`;
+    box.innerHTML = html;
+    box.hidden = false;
+    const r = seg.getBoundingClientRect();
+    const left = Math.min(window.scrollX + r.left + Math.max(0, r.width / 2 - 120), window.scrollX + document.documentElement.clientWidth - box.offsetWidth - 8);
+    box.style.left = `${Math.max(window.scrollX + 8, left)}px`;
+    box.style.top = `${window.scrollY + r.bottom + 6}px`;
+  }
+
+  function escapeText(text) { const s = document.createElement('span'); s.textContent = text || ''; return s.innerHTML; }
+
+  function hide() { const box = tip(); if (box) box.hidden = true; }
+
+  document.addEventListener('pointerover', e => {
+    const seg = e.target.closest && e.target.closest('.lane [data-status]');
+    if (seg && !pinned) show(seg);
+  });
+  document.addEventListener('pointerout', e => {
+    if (!pinned && e.target.closest && e.target.closest('.lane [data-status]')) hide();
+  });
+  document.addEventListener('focusin', e => {
+    const seg = e.target.closest && e.target.closest('.lane [data-status]');
+    if (seg) show(seg);
+  });
+  document.addEventListener('click', e => {
+    const seg = e.target.closest && e.target.closest('.lane [data-status]');
+    if (seg) { pinned = seg; show(seg); return; }
+    if (!(e.target.closest && e.target.closest('#seg-tip'))) { pinned = null; hide(); }
+  });
+  document.addEventListener('keydown', e => { if (e.key === 'Escape') { pinned = null; hide(); } });
+})();
