@@ -23,7 +23,10 @@ window.agentDashboard = Object.assign(window.agentDashboard || {}, {
     const lane = seg.closest('svg').dataset;
     let html = `<strong>${escapeText(d.status)}</strong> <span class="tip-who">${escapeText(lane.agentName)} · ${escapeText(lane.date)}</span><dl>` + row('Time', when) + row('Duration', d.dur) + row('Began', d.since)
       + row('By', d.by) + row('Reason', d.reason) + '</dl>';
-    if (d.call) html += `<a href="/calls/${encodeURIComponent(d.call)}?at=${encodeURIComponent(d.at || '')}">Queue call details →</a>`;
+    if (d.call) {
+      const zone = seg.closest('[data-zone]')?.dataset.zone || '';
+      html += `<a href="/calls/${encodeURIComponent(d.call)}?at=${encodeURIComponent(d.at || '')}&tz=${encodeURIComponent(zone)}">Why this call went this way →</a>`;
+    }
     box.innerHTML = html;
     box.hidden = false;
     const r = seg.getBoundingClientRect();

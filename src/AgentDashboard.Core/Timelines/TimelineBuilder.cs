@@ -36,8 +36,22 @@ public static class TimelineBuilder
                 lanes[i] = new TimelineDay(days.DateAt(i), days.Bounds[i], days.Bounds[i + 1], perDay);
             }
         }
-        var writer = new LaneWriter(lanes, days.Bounds, filter.ExcludedStatuses);
-        long start = days.Start, end = Math.Min(days.End, now);
+        Fill(agent, days.Bounds, lanes, now, filter.ExcludedStatuses);
+        return new AgentTimeline(agent.AgentId, agent.AgentName, lanes.Where(l => l is not null).ToList()!);
+    }
+
+    /// <summary>One stretch of time as a single lane, not cut at midnight: the minutes around a queue call.</summary>
+    public static TimelineDay Window(AgentStatusHistory agent, long from, long to, long now)
+    {
+        var lane = new TimelineDay(LocalDays.DateOf(from, TimeZoneInfo.Utc), from, to);
+        Fill(agent, [from, to], [lane], now, new HashSet<string>());
+        return lane;
+    }
+
+    private static void Fill(AgentStatusHistory agent, IReadOnlyList<long> bounds, TimelineDay?[] lanes, long now, IReadOnlySet<string> excludedStatuses)
+    {
+        var writer = new LaneWriter(lanes, bounds, excludedStatuses);
+        long start = bounds[0], end = Math.Min(bounds[^1], now);
         var changes = InTimeOrder(agent.Changes);
 
         // The status when the window opens: the last change before it, else what the first hit says it left.
@@ -68,7 +82,6 @@ public static class TimelineBuilder
             (status, since, cause) = (change.Status, change.At, change);
         }
         writer.Write(status, since, end, cause);
-        return new AgentTimeline(agent.AgentId, agent.AgentName, lanes.Where(l => l is not null).ToList()!);
     }
 
     /// <summary>The hits as given when they are in order (the usual case); sorted otherwise.</summary>

@@ -1,6 +1,7 @@
 using AgentDashboard.Core.Timelines;
 using AgentDashboard.Web.Agents;
 using AgentDashboard.Web.Auth;
+using AgentDashboard.Web.Components.Controls;
 using AgentDashboard.Web.Live;
 using AgentDashboard.Web.Timelines;
 using AgentDashboard.Zoho;
@@ -106,11 +107,9 @@ public partial class TimelinePage : IDisposable
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        if (firstRender && RendererInfo.IsInteractive && string.IsNullOrWhiteSpace(Tz))
+        if (firstRender && RendererInfo.IsInteractive)
         {
-            // No zone in the URL: the supervisor's own, as their browser knows it.
-            string zone = await JS.InvokeAsync<string>("agentDashboard.timeZone");
-            Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("tz", string.IsNullOrWhiteSpace(zone) ? "UTC" : zone), replace: true);
+            await BrowserTimeZone.EnsureInUrlAsync(JS, Navigation, Tz);
         }
     }
 

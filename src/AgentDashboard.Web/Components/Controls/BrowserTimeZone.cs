@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
+
+namespace AgentDashboard.Web.Components.Controls;
+
+/// <summary>Pages that show local times default to the supervisor's own zone, as their browser knows it.</summary>
+public static class BrowserTimeZone
+{
+    /// <summary>Puts the browser's zone in the URL as <c>tz</c> (replacing the history entry) when the URL has none.</summary>
+    public static async Task EnsureInUrlAsync(IJSRuntime js, NavigationManager navigation, string? tz)
+    {
+        if (!string.IsNullOrWhiteSpace(tz))
+        {
+            return;
+        }
+        string zone = await js.InvokeAsync<string>("agentDashboard.timeZone");
+        navigation.NavigateTo(navigation.GetUriWithQueryParameter("tz", string.IsNullOrWhiteSpace(zone) ? "UTC" : zone), replace: true);
+    }
+
+    public static string Format(long epochMs, TimeZoneInfo zone, string format) =>
+        TimeZoneInfo.ConvertTime(DateTimeOffset.FromUnixTimeMilliseconds(epochMs), zone).ToString(format);
+}
