@@ -79,6 +79,24 @@ public class TimelineBuilderTests
         Assert.Equal(new TimelineSegment("Offline", days[0].Start, At("2024-05-01T22:00Z"), null), days[0].Segments[0]);
     }
 
+    [Fact]
+    public void A_check_in_the_next_morning_leaves_the_overnight_stretch_in_both_days()
+    {
+        // Available from 20:00, still Available at an automatic check-in at 08:00 the next day, Offline at 10:00.
+        var agent = new AgentStatusHistory("1", "Ana", null, [
+            Change("2024-05-01T20:00Z", "Offline", "Available"),
+            Change("2024-05-02T08:00Z", "Available", "Available", by: "Zoho Voice"),
+            Change("2024-05-02T10:00Z", "Available", "Offline"),
+        ]);
+
+        var days = BuildOne(agent, new DateOnly(2024, 5, 1), new DateOnly(2024, 5, 2), Utc).Days;
+
+        Assert.Equal(new TimelineSegment("Available", At("2024-05-01T20:00Z"), days[0].End, agent.Changes[0]), days[0].Segments[^1]);
+        Assert.Equal(new TimelineSegment("Available", days[1].Start, At("2024-05-02T10:00Z"), agent.Changes[0]), days[1].Segments[0]);
+        Assert.Equal([agent.Changes[1]], days[1].CheckIns);
+        Assert.All(days, d => Assert.All(d.Segments, s => Assert.True(s.Start >= d.Start && s.End <= d.End)));
+    }
+
     [Theory]
     [InlineData(2024, 11, 3, 25)] // clocks go back: a 25-hour day
     [InlineData(2024, 3, 10, 23)] // clocks go forward: a 23-hour day

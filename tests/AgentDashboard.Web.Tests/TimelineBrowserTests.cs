@@ -61,4 +61,65 @@ public sealed class TimelineBrowserTests(Browser browser) : IClassFixture<Browse
         await Assertions.Expect(tip).ToContainTextAsync("Duration");
         await Browser.MaybeScreenshotAsync(page, "timeline-tooltip");
     }
+
+    [Fact]
+    public async Task A_week_for_two_agents_has_a_lane_per_day_and_zooms_to_one_day()
+    {
+        var admin = Simulation.Centre.Users[0];
+        var agents = Simulation.Centre.Queues[0].Members.Take(2).Select(i => Simulation.Centre.Agents[i]).ToList();
+        string from = Today.AddDays(-6).ToString("yyyy-MM-dd"), to = Today.ToString("yyyy-MM-dd");
+        var page = await SignedInAsync($"timeline?agentIds={agents[0].Id},{agents[1].Id}&from={from}&to={to}&tz={Uri.EscapeDataString(Zone)}", admin);
+
+        var lanes = page.Locator("#timeline [data-lane]");
+        await Assertions.Expect(lanes).ToHaveCountAsync(14, new() { Timeout = 15_000 });
+        await Assertions.Expect(page.Locator("[data-agent-head]")).ToHaveCountAsync(2);
+        // Each full past day adds up to 24 hours of statuses, shown beside the lane.
+        await Assertions.Expect(page.Locator($"[data-lane='{agents[0].Id}/{from}'] [data-total='Available']")).ToBeVisibleAsync();
+        await Browser.MaybeScreenshotAsync(page, "timeline-week");
+
+        await page.Locator($"[data-lane='{agents[0].Id}/{from}'] .lane-day").ClickAsync();
+        await Assertions.Expect(lanes).ToHaveCountAsync(2);
+        Assert.Contains($"day={from}", page.Url);
+        await page.ClickAsync("#zoom-out");
+        await Assertions.Expect(lanes).ToHaveCountAsync(14);
+    }
+
+    [Fact]
+    public async Task Bad_parameters_are_explained_on_the_page()
+    {
+        var page = await SignedInAsync("timeline?tz=Mars%2FOlympus_Mons&from=2024-13-01", Simulation.Centre.Users[0]);
+
+        var problems = page.Locator("#request-problems");
+        await Assertions.Expect(problems).ToContainTextAsync("tz \"Mars/Olympus_Mons\" is not a known time zone", new() { Timeout = 15_000 });
+        await Assertions.Expect(problems).ToContainTextAsync("from \"2024-13-01\" is not a date");
+        await Assertions.Expect(page.Locator("#timeline")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task Without_a_zone_the_page_uses_the_browsers()
+    {
+        var page = await SignedInAsync("timeline", Simulation.Centre.Users[0], browserZone: "Europe/Berlin");
+
+        await Assertions.Expect(page.Locator("#shown-range")).ToContainTextAsync("Europe/Berlin", new() { Timeout = 15_000 });
+        Assert.Contains("tz=Europe%2FBerlin", page.Url);
+    }
+
+    [Fact]
+    public async Task A_long_load_shows_its_progress_and_can_be_cancelled()
+    {
+        var page = await SignedInAsync($"timeline?tz={Uri.EscapeDataString(Zone)}", Simulation.Centre.Users[0]);
+        await Assertions.Expect(page.Locator("#timeline")).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        host.Services<AgentDashboard.Simulator.Faults.FaultInjector>().Set(new() { LatencyMs = 1000 });
+
+        await page.GotoAsync(new Uri(host.Address, $"timeline?from={Today.AddDays(-30):yyyy-MM-dd}&tz={Uri.EscapeDataString(Zone)}").ToString());
+        var loading = page.Locator("#loading");
+        await Assertions.Expect(loading).ToContainTextAsync("pages", new() { Timeout = 30_000 });
+        await Browser.MaybeScreenshotAsync(page, "timeline-loading");
+        await page.Locator("main[data-interactive='true']").WaitForAsync();
+        await page.ClickAsync("#cancel-load");
+
+        await Assertions.Expect(page.Locator("#cancelled")).ToBeVisibleAsync();
+        await Assertions.Expect(loading).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("#timeline")).ToHaveCountAsync(0);
+    }
 }

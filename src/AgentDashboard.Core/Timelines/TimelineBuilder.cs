@@ -97,10 +97,13 @@ public static class TimelineBuilder
         return changes;
     }
 
-    /// <summary>Cuts segments at local midnights into the lanes; moves forward only, as segments come in order.</summary>
+    /// <summary>
+    /// Cuts segments at local midnights into the lanes. Segments and check-ins each come in time order, so each has a
+    /// cursor that only moves forward; they need their own, as a check-in comes before the segment it falls in is written.
+    /// </summary>
     private sealed class LaneWriter(TimelineDay?[] lanes, IReadOnlyList<long> bounds, IReadOnlySet<string> excludedStatuses)
     {
-        private int day;
+        private int day, checkInDay;
 
         public void Write(string? status, long from, long to, StatusChange? cause)
         {
@@ -124,8 +127,8 @@ public static class TimelineBuilder
         public void CheckIn(StatusChange change)
         {
             if (excludedStatuses.Contains(change.Status)) return;
-            while (bounds[day + 1] <= change.At) day++;
-            lanes[day]?.CheckIns.Add(change);
+            while (bounds[checkInDay + 1] <= change.At) checkInDay++;
+            lanes[checkInDay]?.CheckIns.Add(change);
         }
     }
 }
