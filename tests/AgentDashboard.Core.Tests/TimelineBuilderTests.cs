@@ -199,4 +199,19 @@ public class TimelineBuilderTests
         Assert.Equal(At("2024-09-08T01:00-03:00"), days.Start);
         Assert.Equal(23 * Hour, days.End - days.Start);
     }
+
+    [Fact]
+    public void A_window_around_a_call_is_one_lane_across_midnight()
+    {
+        var agent = new AgentStatusHistory("1", "Ana", null, [
+            Change("2024-05-01T23:50Z", "Offline", "Available"),
+            Change("2024-05-02T00:05Z", "Available", "On Call", by: "Zoho Voice"),
+        ]);
+
+        var lane = TimelineBuilder.Window(agent, At("2024-05-01T23:55Z"), At("2024-05-02T00:10Z"), long.MaxValue);
+
+        Assert.Equal(["Available", "On Call"], lane.Segments.Select(s => s.Status));
+        Assert.Equal(At("2024-05-01T23:55Z"), lane.Segments[0].Start);
+        Assert.Equal(At("2024-05-02T00:10Z"), lane.Segments[^1].End);
+    }
 }

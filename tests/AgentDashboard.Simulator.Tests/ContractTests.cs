@@ -267,7 +267,11 @@ public sealed class ContractTests(ContractFixture fixture) : IClassFixture<Contr
         Assert.Equal("NORMAL_CLEARING", answeredRing.HangupCause!.Code);
         // The answering agent's own hits show the call: On Call from the moment the queue let the customer go.
         var hits = call.AgentStatus!.Single(a => a.AgentId == answerer.Id).AllHits;
-        Assert.Contains(hits, h => h.CurrentStatus == "On Call" && h.CurrentActionTime == call.QueueDetails.CustomerExitTime);
+        var answerHit = Assert.Single(hits, h => h.CurrentStatus == "On Call" && h.CurrentActionTime == call.QueueDetails.CustomerExitTime);
+        // ... and carries the call's log id, so a timeline can link to this call (the agent's other hits do not).
+        string callLogId = answered.Day.LogId(simulation.Options.Seed, answered.Call);
+        Assert.Equal(callLogId, answerHit.LogId);
+        Assert.Single(hits, h => h.LogId == callLogId);
         // Members who did not ring were not free at that moment, and say so.
         foreach (var ring in call.RingingOrder!.Where(r => r.Rings![0].RingingTime == 0))
         {
