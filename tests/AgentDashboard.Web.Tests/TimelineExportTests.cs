@@ -145,6 +145,19 @@ public sealed class TimelineExportTests : IAsyncLifetime
         Assert.Contains("/signin", signedOut.Headers.Location!.ToString());
     }
 
+    [Fact]
+    public async Task Zoho_being_down_is_a_502_in_words_not_an_empty_file()
+    {
+        host.Services<AgentDashboard.Simulator.Faults.FaultInjector>().Set(new() { Down = true });
+
+        var response = await browser.Http.GetAsync("/export/timeline-totals.csv?" + Query(SomeAgents, "2027-03-12", "2027-03-15"));
+
+        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
+        string body = await response.Content.ReadAsStringAsync();
+        Assert.StartsWith("Zoho Voice could not be read:", body);
+        Assert.DoesNotContain("   at ", body); // no stack trace
+    }
+
     /// <summary>The dashboard's own Zoho client, acting for the signed-in admin.</summary>
     private IZohoVoiceClient AdminClient()
     {

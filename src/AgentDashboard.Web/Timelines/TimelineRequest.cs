@@ -21,8 +21,8 @@ public sealed record TimelineRequest(IReadOnlyList<string> AgentIds, DateOnly Fr
         ExcludeStatus.ToHashSet(StringComparer.Ordinal));
 
     /// <summary>
-    /// Reads the parameters as the URL gives them. A missing date means today in the zone, so no dates is today and
-    /// only <paramref name="from"/> is from then until today. The problems come back in words, one per bad parameter.
+    /// Reads the parameters as the URL gives them. A missing <paramref name="to"/> means today in the zone and a missing
+    /// <paramref name="from"/> the same day as <paramref name="to"/>: no dates is today, only a start is from then until today. The problems come back in words, one per bad parameter.
     /// </summary>
     public static (TimelineRequest? Request, IReadOnlyList<string> Problems) Parse(
         string? agentIds, string? from, string? to, string? tz, string? excludeDays, string? excludeStatus, DateTimeOffset now)
@@ -50,8 +50,8 @@ public sealed record TimelineRequest(IReadOnlyList<string> AgentIds, DateOnly Fr
         }
 
         var today = LocalDays.DateOf(now.ToUnixTimeMilliseconds(), zone ?? TimeZoneInfo.Utc);
-        var first = ParseDate("from", from, today, problems);
         var last = ParseDate("to", to, today, problems);
+        var first = ParseDate("from", from, last ?? today, problems);
         if (first is { } f && last is { } l)
         {
             if (l < f)
