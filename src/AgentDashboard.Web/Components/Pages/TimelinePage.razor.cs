@@ -189,7 +189,14 @@ public partial class TimelinePage : IDisposable
     {
         EditQueue = queue;
         EditAgents.Clear();
-        Agents = await Directory.GetAsync(string.IsNullOrEmpty(queue) ? scopeQueues : [queue], closing.Token);
+        try
+        {
+            Agents = await Directory.GetAsync(string.IsNullOrEmpty(queue) ? scopeQueues : [queue], closing.Token);
+        }
+        catch (ZohoApiException e)
+        {
+            LoadError = e;
+        }
     }
 
     private void Zoom(DateOnly? day) =>
