@@ -1,3 +1,4 @@
+using AgentDashboard.Web.Periods;
 using System.Globalization;
 using System.Text;
 using AgentDashboard.Core.Timelines;
@@ -24,7 +25,7 @@ internal static class TimelineExport
         Func<TextWriter, IReadOnlyList<AgentTimeline>, TimeZoneInfo, Task> write)
     {
         var q = context.Request.Query;
-        var (request, problems) = TimelineRequest.Parse(q["agentIds"], q["from"], q["to"], q["tz"], q["excludeDays"], q["excludeStatus"], clock.GetUtcNow());
+        var (request, problems) = PeriodRequest.Parse(q["agentIds"], q["from"], q["to"], q["tz"], q["excludeDays"], q["excludeStatus"], clock.GetUtcNow());
         if (request is { AgentIds.Count: 0 })
         {
             problems = ["agentIds is required: give the ids of the agents to export, separated by commas."];

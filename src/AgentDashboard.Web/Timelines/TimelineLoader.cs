@@ -1,3 +1,4 @@
+using AgentDashboard.Web.Periods;
 using AgentDashboard.Core.Timelines;
 using AgentDashboard.Zoho;
 using AgentDashboard.Zoho.Models;
@@ -13,7 +14,7 @@ namespace AgentDashboard.Web.Timelines;
 public sealed class TimelineLoader(IZohoVoiceClient zoho, TimeProvider clock)
 {
     public async Task<IReadOnlyList<AgentTimeline>> LoadAsync(
-        TimelineRequest request, IReadOnlyDictionary<string, string>? knownNames = null,
+        PeriodRequest request, IReadOnlyDictionary<string, string>? knownNames = null,
         IProgress<StatusAuditProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         if (request.AgentIds.Count == 0)

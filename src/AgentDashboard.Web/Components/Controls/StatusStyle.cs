@@ -8,6 +8,9 @@ namespace AgentDashboard.Web.Components.Controls;
 /// </summary>
 public static class StatusStyle
 {
+    /// <summary>The statuses Zoho documents, in the order the pages list them.</summary>
+    public static readonly string[] KnownStatuses = ["Available", "On Call", "Busy", "On Break", "Offline"];
+
     public static string CssClass(string? status) => status switch
     {
         "Available" => "st-available",

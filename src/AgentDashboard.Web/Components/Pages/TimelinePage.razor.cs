@@ -1,3 +1,4 @@
+using AgentDashboard.Web.Periods;
 using AgentDashboard.Core.Timelines;
 using AgentDashboard.Web.Agents;
 using AgentDashboard.Web.Auth;
@@ -21,9 +22,6 @@ public partial class TimelinePage : IDisposable
 {
     /// <summary>More lanes than this are not drawn at once: the page asks to zoom to a day or pick fewer agents.</summary>
     public const int MaxLanes = 400;
-
-    public static readonly string[] KnownStatuses = ["Available", "On Call", "Busy", "On Break", "Offline"];
-    private static readonly string[] WeekdayNames = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 
     [Inject] public required TimelineLoader Loader { get; init; }
     [Inject] public required AgentDirectory Directory { get; init; }
@@ -53,21 +51,14 @@ public partial class TimelinePage : IDisposable
     private IReadOnlyList<DirectoryAgent> Agents { get; set; } = [];
     private IReadOnlyList<string> Problems { get; set; } = [];
     private ZohoApiException? LoadError { get; set; }
-    private TimelineRequest? Request { get; set; }
+    private PeriodRequest? Request { get; set; }
     private IReadOnlyList<AgentTimeline>? Timelines { get; set; }
     private StatusAuditProgress? Progress { get; set; }
     private bool Loading => loading is not null;
     private bool Cancelled { get; set; }
 
-    // The form's copy of the request, applied by Show.
-    private HashSet<string> EditAgents { get; set; } = new(StringComparer.Ordinal);
-    private string EditQueue { get; set; } = "";
-    private string EditFrom { get; set; } = "";
-    private string EditTo { get; set; } = "";
-    private string EditTz { get; set; } = "";
-    private HashSet<int> EditExcludeDays { get; set; } = [];
-    private HashSet<string> EditExcludeStatus { get; set; } = new(StringComparer.Ordinal);
-    private string AgentSearch { get; set; } = "";
+    /// <summary>The form's copy of the request, applied by Show.</summary>
+    private PeriodForm Form { get; } = new();
 
     private IReadOnlyList<(string Id, string Name)> QueueList => Scopes.Queues();
 
@@ -80,8 +71,8 @@ public partial class TimelinePage : IDisposable
     private int LaneCount => Lanes.Sum(l => l.Days.Count);
 
     /// <summary>The statuses seen in the timelines, the usual ones first, for the legend.</summary>
-    private IEnumerable<string> LegendStatuses => KnownStatuses.Concat((Timelines ?? [])
-        .SelectMany(t => t.Days).SelectMany(d => d.Totals.ByStatus).Select(s => s.Status).Where(s => !KnownStatuses.Contains(s)).Distinct());
+    private IEnumerable<string> LegendStatuses => StatusStyle.KnownStatuses.Concat((Timelines ?? [])
+        .SelectMany(t => t.Days).SelectMany(d => d.Totals.ByStatus).Select(s => s.Status).Where(s => !StatusStyle.KnownStatuses.Contains(s)).Distinct());
 
     protected override async Task OnInitializedAsync()
     {
@@ -96,7 +87,7 @@ public partial class TimelinePage : IDisposable
 
     protected override async Task OnParametersSetAsync()
     {
-        CopyRequestToForm();
+        Form.Load(AgentIds, Queue, From, To, Tz, ExcludeDays, ExcludeStatus);
         // The first render is the server's pre-render: wait for the live connection before reading Zoho.
         if (zuid is null || !RendererInfo.IsInteractive || string.IsNullOrWhiteSpace(Tz))
         {
@@ -113,17 +104,6 @@ public partial class TimelinePage : IDisposable
         }
     }
 
-    private void CopyRequestToForm()
-    {
-        EditAgents = (AgentIds ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
-        EditQueue = Queue ?? "";
-        EditTz = Tz ?? "";
-        EditExcludeDays = (ExcludeDays ?? "").Where(char.IsAsciiDigit).Select(c => c - '0').ToHashSet();
-        EditExcludeStatus = (ExcludeStatus ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
-        EditFrom = From ?? "";
-        EditTo = To ?? "";
-    }
-
     private async Task LoadAsync()
     {
         loading?.Cancel();
@@ -132,7 +112,7 @@ public partial class TimelinePage : IDisposable
         try
         {
             Agents = await Directory.GetAsync(string.IsNullOrEmpty(Queue) ? scopeQueues : [Queue], mine.Token);
-            var (request, problems) = TimelineRequest.Parse(AgentIds, From, To, Tz, ExcludeDays, ExcludeStatus, Clock.GetUtcNow());
+            var (request, problems) = PeriodRequest.Parse(AgentIds, From, To, Tz, ExcludeDays, ExcludeStatus, Clock.GetUtcNow());
             if (request is null)
             {
                 Problems = problems;
@@ -140,8 +120,8 @@ public partial class TimelinePage : IDisposable
             }
             // No agents picked: everyone in the queue, or in the supervisor's queues.
             Request = request.AgentIds.Count > 0 ? request : request with { AgentIds = Agents.Select(a => a.Id).ToList() };
-            EditFrom = Request.From.ToString("yyyy-MM-dd");
-            EditTo = Request.To.ToString("yyyy-MM-dd");
+            Form.From = Request.From.ToString("yyyy-MM-dd");
+            Form.To = Request.To.ToString("yyyy-MM-dd");
             StateHasChanged();
             var names = Agents.ToDictionary(a => a.Id, a => a.Name, StringComparer.Ordinal);
             var progress = new Progress<StatusAuditProgress>(p =>
@@ -171,24 +151,15 @@ public partial class TimelinePage : IDisposable
 
     private void Show()
     {
-        var query = new Dictionary<string, object?>
-        {
-            ["agentIds"] = EditAgents.Count > 0 ? string.Join(',', EditAgents.OrderBy(NameOf, StringComparer.CurrentCultureIgnoreCase)) : null,
-            ["queue"] = string.IsNullOrEmpty(EditQueue) ? null : EditQueue,
-            ["from"] = NullIfEmpty(EditFrom),
-            ["to"] = NullIfEmpty(EditTo),
-            ["tz"] = NullIfEmpty(EditTz),
-            ["excludeDays"] = EditExcludeDays.Count > 0 ? string.Concat(EditExcludeDays.Order()) : null,
-            ["excludeStatus"] = EditExcludeStatus.Count > 0 ? string.Join(',', EditExcludeStatus) : null,
-            ["day"] = null,
-        };
+        var query = Form.ToQuery(NameOf);
+        query["day"] = null;
         Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(query));
     }
 
     private async Task ChangeQueueAsync(string queue)
     {
-        EditQueue = queue;
-        EditAgents.Clear();
+        Form.Queue = queue;
+        Form.Agents.Clear();
         try
         {
             Agents = await Directory.GetAsync(string.IsNullOrEmpty(queue) ? scopeQueues : [queue], closing.Token);
@@ -202,21 +173,6 @@ public partial class TimelinePage : IDisposable
     private void Zoom(DateOnly? day) =>
         Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("day", day?.ToString("yyyy-MM-dd")));
 
-    private void ToggleAgent(string id)
-    {
-        if (!EditAgents.Remove(id)) EditAgents.Add(id);
-    }
-
-    private void ToggleDay(int day)
-    {
-        if (!EditExcludeDays.Remove(day)) EditExcludeDays.Add(day);
-    }
-
-    private void ToggleStatus(string status)
-    {
-        if (!EditExcludeStatus.Remove(status)) EditExcludeStatus.Add(status);
-    }
-
     /// <summary>The export link for the request on screen, with the agents it resolved to.</summary>
     private string ExportHref(string file) => Request is not { } r ? "" : "/export/" + file + QueryString.Create(new Dictionary<string, string?>
     {
@@ -228,17 +184,7 @@ public partial class TimelinePage : IDisposable
         ["excludeStatus"] = r.ExcludeStatus.Count > 0 ? string.Join(',', r.ExcludeStatus) : null,
     }.Where(p => p.Value is not null));
 
-    private IEnumerable<DirectoryAgent> PickerAgents => string.IsNullOrWhiteSpace(AgentSearch)
-        ? Agents
-        : Agents.Where(a => a.Name.Contains(AgentSearch.Trim(), StringComparison.CurrentCultureIgnoreCase));
-
-    private string PickerSummary => EditAgents.Count == 0
-        ? (string.IsNullOrEmpty(EditQueue) ? "Everyone in your queues" : "Everyone in the queue")
-        : EditAgents.Count == 1 ? Agents.FirstOrDefault(a => EditAgents.Contains(a.Id))?.Name ?? "1 agent" : $"{EditAgents.Count} agents";
-
     private string NameOf(string id) => Agents.FirstOrDefault(a => a.Id == id)?.Name ?? id;
-
-    private static string? NullIfEmpty(string text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     public void Dispose()
     {

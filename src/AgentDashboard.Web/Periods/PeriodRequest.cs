@@ -1,13 +1,13 @@
 using System.Globalization;
 using AgentDashboard.Core.Timelines;
 
-namespace AgentDashboard.Web.Timelines;
+namespace AgentDashboard.Web.Periods;
 
 /// <summary>
-/// The timeline page's and exports' parameters, checked: agents, local dates <see cref="From"/> to <see cref="To"/>
+/// A period request as the timeline, heatmap and overview pages and their exports take it, checked: agents, local dates <see cref="From"/> to <see cref="To"/>
 /// inclusive in <see cref="Zone"/>, weekdays and statuses to leave out. <see cref="Parse"/> reports every problem at once.
 /// </summary>
-public sealed record TimelineRequest(IReadOnlyList<string> AgentIds, DateOnly From, DateOnly To, TimeZoneInfo Zone, string? ExcludeDays, IReadOnlyList<string> ExcludeStatus)
+public sealed record PeriodRequest(IReadOnlyList<string> AgentIds, DateOnly From, DateOnly To, TimeZoneInfo Zone, string? ExcludeDays, IReadOnlyList<string> ExcludeStatus)
 {
     public const int MaxDays = 93;
     public const int MaxAgents = 1000;
@@ -24,7 +24,7 @@ public sealed record TimelineRequest(IReadOnlyList<string> AgentIds, DateOnly Fr
     /// Reads the parameters as the URL gives them. A missing <paramref name="to"/> means today in the zone and a missing
     /// <paramref name="from"/> the same day as <paramref name="to"/>: no dates is today, only a start is from then until today. The problems come back in words, one per bad parameter.
     /// </summary>
-    public static (TimelineRequest? Request, IReadOnlyList<string> Problems) Parse(
+    public static (PeriodRequest? Request, IReadOnlyList<string> Problems) Parse(
         string? agentIds, string? from, string? to, string? tz, string? excludeDays, string? excludeStatus, DateTimeOffset now)
     {
         var problems = new List<string>();
@@ -83,7 +83,7 @@ public sealed record TimelineRequest(IReadOnlyList<string> AgentIds, DateOnly Fr
 
         return problems.Count > 0
             ? (null, problems)
-            : (new TimelineRequest(ids, first!.Value, last!.Value, zone!, days, Split(excludeStatus)), problems);
+            : (new PeriodRequest(ids, first!.Value, last!.Value, zone!, days, Split(excludeStatus)), problems);
     }
 
     private static DateOnly? ParseDate(string name, string? text, DateOnly fallback, List<string> problems)
