@@ -1,4 +1,6 @@
 using AgentDashboard.Web;
+using AgentDashboard.Zoho;
+using AgentDashboard.Zoho.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -40,6 +42,18 @@ public sealed class DashboardHost : IAsyncDisposable
     public string DataPath { get; private init; } = "";
 
     public T Services<T>() where T : notnull => App.Services.GetRequiredService<T>();
+
+    /// <summary>The dashboard's own Zoho client acting for a user who has signed in (their tokens are in the store).</summary>
+    public IZohoVoiceClient ZohoClientFor(string zuid)
+    {
+        var http = App.Services.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(IZohoVoiceClient));
+        return ActivatorUtilities.CreateInstance<ZohoVoiceClient>(App.Services, http, (IZohoUserContext)new FixedUser(zuid));
+    }
+
+    private sealed class FixedUser(string zuid) : IZohoUserContext
+    {
+        public ValueTask<string?> GetUserIdAsync(CancellationToken cancellationToken) => ValueTask.FromResult<string?>(zuid);
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -2,8 +2,6 @@ using System.Globalization;
 using System.Net;
 using AgentDashboard.Simulator.Model;
 using AgentDashboard.Simulator.Simulation;
-using AgentDashboard.Zoho;
-using AgentDashboard.Zoho.Http;
 using AgentDashboard.Zoho.Requests;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -88,7 +86,7 @@ public sealed class TimelineExportTests : IAsyncLifetime
         var totals = Rows(csv).ToDictionary(r => (r[0], r[2], r[3]), r => long.Parse(r[4]));
 
         var zone = TimeZoneInfo.FindSystemTimeZoneById(Zone);
-        var calendar = await AdminClient().GetCalendarSummaryAsync(new CalendarSummaryQuery
+        var calendar = await host.ZohoClientFor(Admin.Zuid).GetCalendarSummaryAsync(new CalendarSummaryQuery
         {
             AgentIds = agents.Select(a => a.Id).ToList(), TimeZone = Zone,
             FromEpoch = new DateTimeOffset(2027, 3, 12, 0, 0, 0, zone.GetUtcOffset(new DateTime(2027, 3, 12))).ToUnixTimeMilliseconds(),
@@ -156,18 +154,5 @@ public sealed class TimelineExportTests : IAsyncLifetime
         string body = await response.Content.ReadAsStringAsync();
         Assert.StartsWith("Zoho Voice could not be read:", body);
         Assert.DoesNotContain("   at ", body); // no stack trace
-    }
-
-    /// <summary>The dashboard's own Zoho client, acting for the signed-in admin.</summary>
-    private IZohoVoiceClient AdminClient()
-    {
-        var services = host.App.Services;
-        var http = services.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(IZohoVoiceClient));
-        return ActivatorUtilities.CreateInstance<ZohoVoiceClient>(services, http, (IZohoUserContext)new FixedUser(Admin.Zuid));
-    }
-
-    private sealed class FixedUser(string zuid) : IZohoUserContext
-    {
-        public ValueTask<string?> GetUserIdAsync(CancellationToken cancellationToken) => ValueTask.FromResult<string?>(zuid);
     }
 }

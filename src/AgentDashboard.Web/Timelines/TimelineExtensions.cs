@@ -1,5 +1,6 @@
 using AgentDashboard.Web.Agents;
 using AgentDashboard.Web.Calls;
+using AgentDashboard.Web.Periods;
 
 namespace AgentDashboard.Web.Timelines;
 
@@ -11,5 +12,7 @@ internal static class TimelineExtensions
         builder.Services.AddScoped<TimelineLoader>();
         builder.Services.AddScoped<AgentDirectory>();
         builder.Services.AddScoped<CallForensicsLoader>();
+        builder.Services.AddScoped<PeriodLoader>();
+        builder.Services.AddSingleton<PeriodScope>();
     }
 }

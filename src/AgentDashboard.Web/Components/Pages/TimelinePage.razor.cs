@@ -25,8 +25,7 @@ public partial class TimelinePage : IDisposable
 
     [Inject] public required TimelineLoader Loader { get; init; }
     [Inject] public required AgentDirectory Directory { get; init; }
-    [Inject] public required DefaultScope Scopes { get; init; }
-    [Inject] public required LivePreferenceStore Preferences { get; init; }
+    [Inject] public required PeriodScope Scope { get; init; }
     [Inject] public required TimeProvider Clock { get; init; }
     [Inject] public required NavigationManager Navigation { get; init; }
     [Inject] public required IJSRuntime JS { get; init; }
@@ -45,7 +44,6 @@ public partial class TimelinePage : IDisposable
     private readonly CancellationTokenSource closing = new();
     private CancellationTokenSource? loading;
     private string? zuid;
-    private IReadOnlyList<string> scopeQueues = [];
 
     /// <summary>The agents the picker offers: those of the chosen queue, or of the supervisor's queues.</summary>
     private IReadOnlyList<DirectoryAgent> Agents { get; set; } = [];
@@ -60,7 +58,7 @@ public partial class TimelinePage : IDisposable
     /// <summary>The form's copy of the request, applied by Show.</summary>
     private PeriodForm Form { get; } = new();
 
-    private IReadOnlyList<(string Id, string Name)> QueueList => Scopes.Queues();
+    private IReadOnlyList<(string Id, string Name)> QueueList => Scope.AllQueues();
 
     private DateOnly? ZoomDay => DateOnly.TryParseExact(Day, "yyyy-MM-dd", out var day) ? day : null;
 
@@ -81,8 +79,6 @@ public partial class TimelinePage : IDisposable
             return;
         }
         zuid = user;
-        var saved = await Preferences.GetAsync(user, closing.Token);
-        scopeQueues = saved.QueueIds is { Count: > 0 } queues ? queues : Scopes.Everything().QueueIds;
     }
 
     protected override async Task OnParametersSetAsync()
@@ -111,7 +107,7 @@ public partial class TimelinePage : IDisposable
         (Problems, LoadError, Timelines, Progress, Cancelled) = ([], null, null, null, false);
         try
         {
-            Agents = await Directory.GetAsync(string.IsNullOrEmpty(Queue) ? scopeQueues : [Queue], mine.Token);
+            Agents = await Directory.GetAsync(await Scope.QueuesAsync(zuid!, Queue, mine.Token), mine.Token);
             var (request, problems) = PeriodRequest.Parse(AgentIds, From, To, Tz, ExcludeDays, ExcludeStatus, Clock.GetUtcNow());
             if (request is null)
             {
@@ -162,7 +158,7 @@ public partial class TimelinePage : IDisposable
         Form.Agents.Clear();
         try
         {
-            Agents = await Directory.GetAsync(string.IsNullOrEmpty(queue) ? scopeQueues : [queue], closing.Token);
+            Agents = await Directory.GetAsync(await Scope.QueuesAsync(zuid!, queue, closing.Token), closing.Token);
         }
         catch (ZohoApiException e)
         {

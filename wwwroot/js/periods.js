@@ -1,4 +1,5 @@
-// Timelines: the browser's time zone for the page's default, and the details of a segment on hover, focus or tap.
+// Period pages: the browser's time zone for the pages' default, and the details of a timeline segment or a
+// heatmap cell on hover, focus or tap.
 window.agentDashboard = Object.assign(window.agentDashboard || {}, {
   timeZone: () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC',
 });
@@ -28,8 +29,25 @@ window.agentDashboard = Object.assign(window.agentDashboard || {}, {
       html += `<a href="/calls/${encodeURIComponent(d.call)}?at=${encodeURIComponent(d.at || '')}&tz=${encodeURIComponent(zone)}">Why this call went this way →</a>`;
     }
     box.innerHTML = html;
+    place(box, seg);
+  }
+
+  // A heatmap cell: its day, the metric's value, and every status's figure ("Available=5:10;On Call=2:02").
+  function showHeat(cell) {
+    const box = tip();
+    if (!box) return;
+    const d = cell.dataset;
+    const metric = cell.closest('[data-metric]')?.dataset.metric || document.getElementById('metric')?.selectedOptions[0]?.text || '';
+    let html = `<strong>${escapeText(d.label)}</strong>`;
+    if (d.v) html += `<div>${escapeText(metric)}: <strong>${escapeText(d.v)}</strong></div>`;
+    html += '<dl>' + (d.f || '').split(';').filter(Boolean).map(pair => { const [k, v] = pair.split('='); return row(k, v); }).join('') + '</dl>';
+    box.innerHTML = html;
+    place(box, cell);
+  }
+
+  function place(box, target) {
     box.hidden = false;
-    const r = seg.getBoundingClientRect();
+    const r = target.getBoundingClientRect();
     const left = Math.min(window.scrollX + r.left + Math.max(0, r.width / 2 - 120), window.scrollX + document.documentElement.clientWidth - box.offsetWidth - 8);
     box.style.left = `${Math.max(window.scrollX + 8, left)}px`;
     box.style.top = `${window.scrollY + r.bottom + 6}px`;
@@ -42,13 +60,17 @@ window.agentDashboard = Object.assign(window.agentDashboard || {}, {
   document.addEventListener('pointerover', e => {
     const seg = e.target.closest && e.target.closest('.lane [data-status]');
     if (seg && !pinned) show(seg);
+    const cell = e.target.closest && e.target.closest('[data-cell]');
+    if (cell) showHeat(cell);
   });
   document.addEventListener('pointerout', e => {
-    if (!pinned && e.target.closest && e.target.closest('.lane [data-status]')) hide();
+    if (!pinned && e.target.closest && e.target.closest('.lane [data-status], [data-cell]')) hide();
   });
   document.addEventListener('focusin', e => {
     const seg = e.target.closest && e.target.closest('.lane [data-status]');
     if (seg) show(seg);
+    const cell = e.target.closest && e.target.closest('[data-cell]');
+    if (cell) showHeat(cell);
   });
   document.addEventListener('click', e => {
     const seg = e.target.closest && e.target.closest('.lane [data-status]');

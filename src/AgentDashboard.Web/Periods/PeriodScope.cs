@@ -1,0 +1,19 @@
+using AgentDashboard.Web.Live;
+
+namespace AgentDashboard.Web.Periods;
+
+/// <summary>Which queues a period page or export covers: the one asked for, else the supervisor's saved live-grid queues, else every queue.</summary>
+public sealed class PeriodScope(LivePreferenceStore preferences, DefaultScope scopes)
+{
+    public async Task<IReadOnlyList<string>> QueuesAsync(string zuid, string? queue, CancellationToken cancellationToken)
+    {
+        if (!string.IsNullOrWhiteSpace(queue))
+        {
+            return [queue.Trim()];
+        }
+        var saved = await preferences.GetAsync(zuid, cancellationToken);
+        return saved.QueueIds is { Count: > 0 } queues ? queues : scopes.Everything().QueueIds;
+    }
+
+    public IReadOnlyList<(string Id, string Name)> AllQueues() => scopes.Queues();
+}
