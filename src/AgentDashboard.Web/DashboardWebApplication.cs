@@ -2,6 +2,7 @@ using AgentDashboard.Web.Auth;
 using AgentDashboard.Web.Components;
 using AgentDashboard.Web.Configuration;
 using AgentDashboard.Web.Live;
+using AgentDashboard.Web.Periods;
 using AgentDashboard.Web.Timelines;
 
 namespace AgentDashboard.Web;
@@ -46,6 +47,7 @@ public static class DashboardWebApplication
         app.MapDemoBackend();
         app.MapSignInEndpoints();
         app.MapTimelineExports();
+        app.MapPeriodExports();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -12,8 +12,6 @@ public sealed record AgentDays(string AgentId, string AgentName, IReadOnlyDictio
 /// <summary>What a heatmap cell shows: a status's time, Working Time, or a status's share of Working Time.</summary>
 public abstract record HeatMetric(string Key, string Label)
 {
-    public const string WorkingTime = "Working Time";
-
     public virtual bool IsShare => false;
 
     /// <summary>The day's value (ms, or a share 0-1), or null when the day has no figure for it.</summary>
@@ -24,9 +22,9 @@ public abstract record HeatMetric(string Key, string Label)
         public override double? ValueOf(DayFigures day) => day[Status];
     }
 
-    public sealed record Working() : HeatMetric("working", WorkingTime)
+    public sealed record Working() : HeatMetric("working", Statuses.WorkingTime)
     {
-        public override double? ValueOf(DayFigures day) => day[WorkingTime];
+        public override double? ValueOf(DayFigures day) => day[Statuses.WorkingTime];
     }
 
     /// <summary>A status's time over Working Time; a day without Working Time has no share (not 0%).</summary>
@@ -35,7 +33,7 @@ public abstract record HeatMetric(string Key, string Label)
         public override bool IsShare => true;
 
         public override double? ValueOf(DayFigures day) =>
-            day[Status] is { } part && day[WorkingTime] is { } whole && whole > 0 ? (double)part / whole : null;
+            day[Status] is { } part && day[Statuses.WorkingTime] is { } whole && whole > 0 ? (double)part / whole : null;
     }
 
     /// <summary>Reads a metric's <see cref="Key"/>; anything else is Working Time.</summary>

@@ -12,9 +12,6 @@ public readonly record struct TimelineSegment(string Status, long Start, long En
 /// <summary>Milliseconds per status, in the order first seen, with Working Time (every status but Offline).</summary>
 public sealed class StatusTotals
 {
-    public const string WorkingTime = "Working Time";
-    public const string Offline = "Offline";
-
     private readonly List<(string Status, long Ms)> totals = [];
 
     public IReadOnlyList<(string Status, long Ms)> ByStatus => totals;
@@ -22,14 +19,14 @@ public sealed class StatusTotals
     public long WorkingTimeMs { get; private set; }
 
     public long this[string status] =>
-        status == WorkingTime ? WorkingTimeMs : totals.Find(t => t.Status == status).Ms;
+        status == Statuses.WorkingTime ? WorkingTimeMs : totals.Find(t => t.Status == status).Ms;
 
     public void Add(string status, long ms)
     {
         int i = totals.FindIndex(t => t.Status == status);
         if (i < 0) totals.Add((status, ms));
         else totals[i] = (status, totals[i].Ms + ms);
-        if (status != Offline) WorkingTimeMs += ms;
+        if (status != Statuses.Offline) WorkingTimeMs += ms;
     }
 
     public void Add(StatusTotals other)

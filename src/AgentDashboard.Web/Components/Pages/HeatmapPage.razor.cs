@@ -1,3 +1,4 @@
+using AgentDashboard.Core;
 using System.Globalization;
 using AgentDashboard.Core.Heatmaps;
 using AgentDashboard.Web.Agents;
@@ -188,7 +189,7 @@ public partial class HeatmapPage : IDisposable
 
     /// <summary>Every status's figure for the tooltip, "Working Time=7:42;Available=5:10;...", "--" kept as "no data".</summary>
     private static string? Figures(DayFigures? day) => day is null ? null : string.Join(';',
-        day.Sums.OrderBy(s => s.Key == HeatMetric.WorkingTime ? 0 : 1).Select(s => $"{s.Key}={(s.Value is { } ms ? StatusStyle.HoursMinutes(ms) : "no data")}"));
+        day.Sums.OrderBy(s => s.Key == Statuses.WorkingTime ? 0 : 1).Select(s => $"{s.Key}={(s.Value is { } ms ? StatusStyle.HoursMinutes(ms) : "no data")}"));
 
     private string TimelineHref(string agentId, DateOnly day) => "/timeline" + QueryString.Create(new Dictionary<string, string?>
     {

@@ -7,6 +7,7 @@ using AgentDashboard.Web.Live;
 using AgentDashboard.Web.Timelines;
 using AgentDashboard.Zoho;
 using AgentDashboard.Zoho.Http;
+using AgentDashboard.Zoho.Requests;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.JSInterop;
@@ -131,6 +132,10 @@ public partial class TimelinePage : IDisposable
         catch (OperationCanceledException) when (mine.IsCancellationRequested)
         {
             Cancelled = loading == mine;
+        }
+        catch (ZohoQueryException e)
+        {
+            Problems = e.Problems;
         }
         catch (ZohoApiException e)
         {

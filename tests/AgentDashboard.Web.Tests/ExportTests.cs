@@ -8,10 +8,10 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AgentDashboard.Web.Tests;
 
 /// <summary>
-/// The timeline CSV exports through HTTP, signed in through the simulator's OAuth. The clock stands on Tuesday
+/// The CSV exports through HTTP, signed in through the simulator's OAuth. The clock stands on Tuesday
 /// 2027-03-16 15:30 UTC, so the range 12-15 March holds New York's 23-hour day (14 March, clocks forward).
 /// </summary>
-public sealed class TimelineExportTests : IAsyncLifetime
+public sealed class ExportTests : IAsyncLifetime
 {
     private const string Zone = "America/New_York";
     private static readonly DateTimeOffset Now = new(2027, 3, 16, 15, 30, 0, TimeSpan.Zero);
@@ -154,5 +154,49 @@ public sealed class TimelineExportTests : IAsyncLifetime
         string body = await response.Content.ReadAsStringAsync();
         Assert.StartsWith("Zoho Voice could not be read:", body);
         Assert.DoesNotContain("   at ", body); // no stack trace
+    }
+
+    [Fact]
+    public async Task The_heatmap_csv_is_the_calendar_summary_with_the_23_hour_day_and_no_excluded_days()
+    {
+        var agents = SomeAgents;
+        var response = await browser.Http.GetAsync("/export/heatmap.csv?" + Query(agents, "2027-03-12", "2027-03-15", "&excludeDays=5"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        string csv = await response.Content.ReadAsStringAsync();
+        Assert.StartsWith("agent_id,agent_name,date,status,sum_ms\r\n", csv);
+
+        var rows = Rows(csv);
+        Assert.Equal(agents.Select(a => a.Id).Order(), rows.Select(r => r[0]).Distinct().Order());
+        Assert.DoesNotContain(rows, r => r[2] == "2027-03-12"); // a Friday, left out
+        foreach (var agent in agents)
+        {
+            var sunday = rows.Where(r => r[0] == agent.Id && r[2] == "2027-03-14").ToDictionary(r => r[3], r => long.Parse(r[4]));
+            Assert.Equal(23 * 3_600_000L, sunday.Where(s => s.Key != "Working Time").Sum(s => s.Value));
+            Assert.Equal(sunday["Working Time"], sunday.Where(s => s.Key is not ("Working Time" or "Offline")).Sum(s => s.Value));
+        }
+    }
+
+    [Fact]
+    public async Task The_overview_csv_lists_the_team_and_every_agent_in_the_asked_order()
+    {
+        string queue = Simulation.Centre.Queues[0].Id;
+        string csv = await browser.Http.GetStringAsync($"/export/overview.csv?queue={queue}&from=2027-03-08&to=2027-03-12&tz={Uri.EscapeDataString(Zone)}&sort=Available&metric=sum&order=asc");
+
+        Assert.StartsWith("row,agent_id,agent_name,status,sum_ms,avg_ms,max_ms,daily_per_agent_avg_ms\r\n", csv);
+        var rows = Rows(csv);
+        var team = rows.Where(r => r[0] == "team").ToDictionary(r => r[3], r => long.Parse(r[4]));
+        var available = rows.Where(r => r[0] == "agent" && r[3] == "Available").Select(r => (Id: r[1], Sum: long.Parse(r[4]))).ToList();
+        Assert.Equal(Simulation.Centre.Queues[0].Members.Length, available.Count);
+        Assert.Equal(available.OrderBy(a => a.Sum).Select(a => a.Id), available.Select(a => a.Id)); // ascending, as asked
+        Assert.Equal(team["Available"], available.Sum(a => a.Sum));
+    }
+
+    [Fact]
+    public async Task The_overview_csv_refuses_an_unknown_sort_in_words()
+    {
+        var response = await browser.Http.GetAsync($"/export/overview.csv?from=2027-03-08&tz={Uri.EscapeDataString(Zone)}&sort=Available&metric=median");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("metric \"median\" must be sum, avg or max.", await response.Content.ReadAsStringAsync());
     }
 }

@@ -1,0 +1,62 @@
+using System.Globalization;
+using System.Text;
+using AgentDashboard.Web.Periods;
+using AgentDashboard.Zoho.Http;
+
+namespace AgentDashboard.Web.Exports;
+
+/// <summary>
+/// What every CSV export shares: a request checked first (400 with every problem), Zoho's failures in words (401 when
+/// the session ended, else 502), and the file streamed as UTF-8 with CRLF lines and RFC 4180 quoting.
+/// </summary>
+internal static class CsvExport
+{
+    /// <summary>The period parameters of an export's query string, checked; agents may be required.</summary>
+    public static (PeriodRequest? Request, IReadOnlyList<string> Problems) Parse(HttpContext context, TimeProvider clock, bool agentsRequired)
+    {
+        var q = context.Request.Query;
+        var (request, problems) = PeriodRequest.Parse(q["agentIds"], q["from"], q["to"], q["tz"], q["excludeDays"], q["excludeStatus"], clock.GetUtcNow());
+        if (agentsRequired && request is { AgentIds.Count: 0 })
+        {
+            problems = ["agentIds is required: give the ids of the agents to export, separated by commas."];
+        }
+        return (problems.Count > 0 ? null : request, problems);
+    }
+
+    public static IResult Refused(IReadOnlyList<string> problems) =>
+        Results.Text("The export was not made:\n" + string.Join("\n", problems) + "\n", "text/plain", statusCode: StatusCodes.Status400BadRequest);
+
+    public static IResult ZohoFailed(ZohoApiException e) =>
+        Results.Text($"Zoho Voice could not be read: {e.Message}\n", "text/plain",
+            statusCode: e.Kind is ZohoFailureKind.NotSignedIn or ZohoFailureKind.SessionEnded or ZohoFailureKind.InvalidToken
+                ? StatusCodes.Status401Unauthorized
+                : StatusCodes.Status502BadGateway);
+
+    public static IResult File(string name, PeriodRequest request, Func<TextWriter, Task> write) =>
+        Results.Stream(async body =>
+        {
+            await using var csv = new StreamWriter(body, new UTF8Encoding(false), 64 * 1024) { NewLine = "\r\n" };
+            await write(csv);
+        }, "text/csv; charset=utf-8", $"{name}-{request.From:yyyy-MM-dd}-to-{request.To:yyyy-MM-dd}.csv");
+
+    public static Task Row(TextWriter csv, params string[] fields) => csv.WriteLineAsync(string.Join(',', fields));
+
+    public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public static string Number(long? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "";
+
+    /// <summary>ISO 8601 with the zone's offset at that instant, e.g. 2024-11-03T01:30:00.000-05:00.</summary>
+    public static string Instant(long epochMs, TimeZoneInfo zone) =>
+        TimeZoneInfo.ConvertTime(DateTimeOffset.FromUnixTimeMilliseconds(epochMs), zone).ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// A text field, quoted when it holds a comma, quote or line break. A leading = + - @ gets an apostrophe, so a
+    /// spreadsheet does not run a name as a formula.
+    /// </summary>
+    public static string Field(string? text)
+    {
+        if (string.IsNullOrEmpty(text)) return "";
+        if (text[0] is '=' or '+' or '-' or '@') text = "'" + text;
+        return text.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + text.Replace("\"", "\"\"") + "\"" : text;
+    }
+}

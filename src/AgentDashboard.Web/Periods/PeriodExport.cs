@@ -1,0 +1,105 @@
+using AgentDashboard.Web.Auth;
+using AgentDashboard.Zoho.Http;
+using AgentDashboard.Zoho.Requests;
+using static AgentDashboard.Web.Exports.CsvExport;
+
+namespace AgentDashboard.Web.Periods;
+
+/// <summary>
+/// <c>GET /export/heatmap.csv</c> (the calendar summary: one row per agent, local day and status) and
+/// <c>/export/overview.csv</c> (the team's and each agent's figures per status, sorted as asked), with the heatmap and
+/// overview pages' parameters. The figures are Zoho's; "--" is an empty field, never 0; excluded days are absent.
+/// </summary>
+internal static class PeriodExport
+{
+    public static void MapPeriodExports(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/export/heatmap.csv", HeatmapAsync).RequireAuthorization();
+        routes.MapGet("/export/overview.csv", OverviewAsync).RequireAuthorization();
+    }
+
+    private static async Task<IResult> HeatmapAsync(HttpContext context, PeriodLoader loader, PeriodScope scope, TimeProvider clock)
+    {
+        var (request, problems) = Parse(context, clock, agentsRequired: false);
+        if (request is null)
+        {
+            return Refused(problems);
+        }
+        try
+        {
+            var queues = await scope.QueuesAsync(Zuid(context), context.Request.Query["queue"], context.RequestAborted);
+            var agents = await loader.CalendarAsync(request, queues, cancellationToken: context.RequestAborted);
+            return File("heatmap", request, async csv =>
+            {
+                await csv.WriteLineAsync("agent_id,agent_name,date,status,sum_ms");
+                foreach (var agent in agents)
+                {
+                    foreach (var (date, day) in agent.Days.OrderBy(d => d.Key))
+                    {
+                        foreach (var (status, sum) in day.Sums)
+                        {
+                            await Row(csv, Field(agent.AgentId), Field(agent.AgentName), Date(date), Field(status), Number(sum));
+                        }
+                    }
+                }
+            });
+        }
+        catch (ZohoQueryException e)
+        {
+            return Refused(e.Problems);
+        }
+        catch (ZohoApiException e)
+        {
+            return ZohoFailed(e);
+        }
+    }
+
+    private static async Task<IResult> OverviewAsync(HttpContext context, PeriodLoader loader, PeriodScope scope, TimeProvider clock)
+    {
+        var (request, problems) = Parse(context, clock, agentsRequired: false);
+        var q = context.Request.Query;
+        StatusSort? sort = null;
+        if (!string.IsNullOrEmpty(q["sort"]))
+        {
+            var metric = q["metric"].ToString() switch { "" or "sum" => (SortMetric?)SortMetric.Sum, "avg" => SortMetric.Avg, "max" => SortMetric.Max, _ => null };
+            var order = q["order"].ToString() switch { "" or "desc" => (SortOrder?)SortOrder.Desc, "asc" => SortOrder.Asc, _ => null };
+            if (metric is null) problems = [.. problems, $"metric \"{q["metric"]}\" must be sum, avg or max."];
+            if (order is null) problems = [.. problems, $"order \"{q["order"]}\" must be asc or desc."];
+            sort = new StatusSort(q["sort"]!, metric ?? SortMetric.Sum, order ?? SortOrder.Desc);
+        }
+        if (request is null || problems.Count > 0)
+        {
+            return Refused(problems);
+        }
+        try
+        {
+            var queues = await scope.QueuesAsync(Zuid(context), q["queue"], context.RequestAborted);
+            var overview = PeriodOverview.From(await loader.OverviewAsync(request, queues, sort, null, context.RequestAborted));
+            return File("overview", request, async csv =>
+            {
+                await csv.WriteLineAsync("row,agent_id,agent_name,status,sum_ms,avg_ms,max_ms,daily_per_agent_avg_ms");
+                foreach (var (status, f) in overview.Team)
+                {
+                    await Row(csv, "team", "", "", Field(status), Number(f.Sum), Number(f.Avg), Number(f.Max), Number(f.DailyPerAgentAvg));
+                }
+                foreach (var agent in overview.Leaderboard)
+                {
+                    foreach (var (status, f) in agent.ByStatus)
+                    {
+                        await Row(csv, "agent", Field(agent.AgentId), Field(agent.AgentName), Field(status), Number(f.Sum), Number(f.Avg), Number(f.Max), "");
+                    }
+                }
+            });
+        }
+        catch (ZohoQueryException e)
+        {
+            return Refused(e.Problems);
+        }
+        catch (ZohoApiException e)
+        {
+            return ZohoFailed(e);
+        }
+    }
+
+    private static string Zuid(HttpContext context) => context.User.FindFirst(ZohoClaims.Zuid)?.Value ?? "";
+}
