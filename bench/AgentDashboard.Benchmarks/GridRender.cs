@@ -22,7 +22,7 @@ internal static class GridRender
 {
     public static async Task RunAsync(string[] args)
     {
-        int agents = Option(args, "--agents", 1000), seconds = Option(args, "--seconds", 30), interval = Option(args, "--interval-s", 5);
+        int agents = BenchSupport.Option(args, "--agents", 1000), seconds = BenchSupport.Option(args, "--seconds", 30), interval = BenchSupport.Option(args, "--interval-s", 5);
         string view = args.SkipWhile(a => a != "--view").Skip(1).FirstOrDefault() ?? "table";
         string data = Path.Combine(Path.GetTempPath(), "agentdashboard-gridrender-" + Guid.NewGuid().ToString("N"));
         var app = DashboardWebApplication.Create([
@@ -31,7 +31,7 @@ internal static class GridRender
         {
             builder.Logging.ClearProviders();
             // A weekday mid-morning in New York, however late it is here: the centre is busy. Forward only (cookies).
-            builder.Services.AddSingleton<TimeProvider>(new ForwardClock(NextTuesdayMorning()));
+            builder.Services.AddSingleton<TimeProvider>(new BenchSupport.ForwardClock(BenchSupport.NextTuesdayMorning()));
         });
         await app.StartAsync();
         var renders = new ConcurrentQueue<double>();
@@ -44,11 +44,7 @@ internal static class GridRender
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             var admin = app.Services.GetRequiredService<CallCentreSimulation>().Centre.Users[0];
             using var playwright = await Playwright.CreateAsync();
-            await using var browser = await playwright.Chromium.LaunchAsync(new()
-            {
-                ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
-                Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-            });
+            await using var browser = await BenchSupport.LaunchChromiumAsync(playwright);
             var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1600, Height = 1000 } });
             await page.GotoAsync($"{address}/live?view={view}");
             await page.Locator("label.user", new() { HasText = admin.Name }).ClickAsync();
@@ -109,25 +105,6 @@ internal static class GridRender
         }
     }
 
-    private static DateTimeOffset NextTuesdayMorning()
-    {
-        var today = DateTimeOffset.UtcNow.Date;
-        int days = ((int)DayOfWeek.Tuesday - (int)today.DayOfWeek + 7) % 7;
-        return new DateTimeOffset(today.AddDays(days == 0 ? 7 : days).AddHours(15).AddMinutes(30), TimeSpan.Zero);
-    }
-
-    private sealed class ForwardClock(DateTimeOffset start) : TimeProvider
-    {
-        private readonly TimeSpan offset = start - System.GetUtcNow();
-        public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + offset;
-    }
-
     private static double Median<T>(List<T> sorted) where T : IConvertible => sorted.Count == 0 ? 0 : sorted[sorted.Count / 2].ToDouble(null);
     private static double P95<T>(List<T> sorted) where T : IConvertible => sorted.Count == 0 ? 0 : sorted[(int)(sorted.Count * 0.95)].ToDouble(null);
-
-    private static int Option(string[] args, string name, int fallback)
-    {
-        int at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length && int.TryParse(args[at + 1], out int value) ? value : fallback;
-    }
 }

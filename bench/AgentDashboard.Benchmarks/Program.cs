@@ -6,6 +6,7 @@ using BenchmarkDotNet.Running;
 // dotnet run -c Release --project bench/AgentDashboard.Benchmarks -- feed-load          viewers per feed vs upstream calls
 // dotnet run -c Release --project bench/AgentDashboard.Benchmarks -- grid-render        a 1,000-agent grid's updates in Chromium
 // dotnet run -c Release --project bench/AgentDashboard.Benchmarks -- timeline-build     100k to 1M hits into timelines and day totals
+// dotnet run -c Release --project bench/AgentDashboard.Benchmarks -- heatmap-render     a 500-agent x 93-day heatmap's first paint in Chromium
 if (args is ["simulator-load", .. var rest])
 {
     await SimulatorLoad.RunAsync(rest);
@@ -19,6 +20,11 @@ if (args is ["feed-load", .. var feedArgs])
 if (args is ["grid-render", .. var gridArgs])
 {
     await GridRender.RunAsync(gridArgs);
+    return;
+}
+if (args is ["heatmap-render", .. var heatmapArgs])
+{
+    await HeatmapRender.RunAsync(heatmapArgs);
     return;
 }
 if (args is ["timeline-build", .. var timelineArgs])

@@ -1,4 +1,5 @@
 using AgentDashboard.Web.Auth;
+using AgentDashboard.Zoho;
 using AgentDashboard.Zoho.Http;
 using AgentDashboard.Zoho.Requests;
 using static AgentDashboard.Web.Exports.CsvExport;
@@ -66,6 +67,10 @@ internal static class PeriodExport
             if (metric is null) problems = [.. problems, $"metric \"{q["metric"]}\" must be sum, avg or max."];
             if (order is null) problems = [.. problems, $"order \"{q["order"]}\" must be asc or desc."];
             sort = new StatusSort(q["sort"]!, metric ?? SortMetric.Sum, order ?? SortOrder.Desc);
+        }
+        if (request is { AgentIds.Count: > ZohoVoiceClient.MaxIdsPerRequest })
+        {
+            problems = [.. problems, $"The overview takes at most {ZohoVoiceClient.MaxIdsPerRequest} agents in agentIds; give fewer, or a queue."];
         }
         if (request is null || problems.Count > 0)
         {

@@ -22,25 +22,32 @@ public sealed class PeriodLoader(IZohoVoiceClient zoho, TimeProvider clock)
     {
         var agents = new List<AgentDays>();
         var (from, to) = Epochs(request);
-        for (int page = 0; ; page++)
+        // Picked agents go a hundred at a time (short URLs); a queue scope is paged by Zoho.
+        IEnumerable<IReadOnlyList<string>> groups = request.AgentIds.Count > 0 ? request.AgentIds.Chunk(ZohoVoiceClient.MaxIdsPerRequest) : [[]];
+        foreach (var group in groups)
         {
-            var answer = await zoho.GetCalendarSummaryAsync(new CalendarSummaryQuery
+            for (int page = 0; page < StatusAuditPaging.MaxPages; page++)
             {
-                AgentIds = request.AgentIds, QueueIds = request.AgentIds.Count > 0 ? [] : queueIds,
-                FromEpoch = from, ToEpoch = to, TimeZone = request.Zone.Id,
-                ExcludeDays = request.ExcludeDays, ExcludeStatus = request.ExcludeStatus,
-                Page = new Paging(page * CalendarPageSize, CalendarPageSize),
-            }, cancellationToken);
-            var histograms = answer.CalendarSummary?.HistogramAggregation ?? [];
-            agents.AddRange(histograms.Select(ToAgentDays));
-            agentsRead?.Report(agents.Count);
-            if (histograms.Count < CalendarPageSize || page == StatusAuditPaging.MaxPages)
-            {
-                return agents;
+                var answer = await zoho.GetCalendarSummaryAsync(new CalendarSummaryQuery
+                {
+                    AgentIds = group, QueueIds = group.Count > 0 ? [] : queueIds,
+                    FromEpoch = from, ToEpoch = to, TimeZone = request.Zone.Id,
+                    ExcludeDays = request.ExcludeDays, ExcludeStatus = request.ExcludeStatus,
+                    Page = new Paging(page * CalendarPageSize, CalendarPageSize),
+                }, cancellationToken);
+                var histograms = answer.CalendarSummary?.HistogramAggregation ?? [];
+                agents.AddRange(histograms.Select(ToAgentDays));
+                agentsRead?.Report(agents.Count);
+                if (histograms.Count < CalendarPageSize)
+                {
+                    break;
+                }
             }
         }
+        return agents;
     }
 
+    /// <summary>The overview sorts and pages across every agent at once, so it takes at most <see cref="ZohoVoiceClient.MaxIdsPerRequest"/> picked agents.</summary>
     public Task<OverviewResponse> OverviewAsync(PeriodRequest request, IReadOnlyList<string> queueIds, StatusSort? sort, Paging? page, CancellationToken cancellationToken)
     {
         var (from, to) = Epochs(request);

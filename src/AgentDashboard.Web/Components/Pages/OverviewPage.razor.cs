@@ -3,6 +3,7 @@ using AgentDashboard.Web.Agents;
 using AgentDashboard.Web.Auth;
 using AgentDashboard.Web.Components.Controls;
 using AgentDashboard.Web.Periods;
+using AgentDashboard.Zoho;
 using AgentDashboard.Zoho.Http;
 using AgentDashboard.Zoho.Requests;
 using Microsoft.AspNetCore.Components;
@@ -110,6 +111,11 @@ public partial class OverviewPage : IDisposable
             if (string.IsNullOrWhiteSpace(From))
             {
                 request = request with { From = request.To.AddDays(1 - HeatmapPage.DefaultDays) };
+            }
+            if (request.AgentIds.Count > ZohoVoiceClient.MaxIdsPerRequest)
+            {
+                (Problems, Overview) = ([$"The overview takes at most {ZohoVoiceClient.MaxIdsPerRequest} picked agents ({request.AgentIds.Count} were picked); pick fewer, or a queue."], null);
+                return;
             }
             Request = request;
             (Form.From, Form.To) = (request.From.ToString("yyyy-MM-dd"), request.To.ToString("yyyy-MM-dd"));

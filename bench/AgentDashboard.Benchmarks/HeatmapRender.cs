@@ -1,0 +1,122 @@
+using System.Diagnostics;
+using AgentDashboard.Core.Timelines;
+using AgentDashboard.Simulator.Simulation;
+using AgentDashboard.Web;
+using AgentDashboard.Zoho;
+using AgentDashboard.Zoho.Http;
+using AgentDashboard.Zoho.Requests;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Playwright;
+
+namespace AgentDashboard.Benchmarks;
+
+/// <summary>
+/// A 500-agent x 93-day heatmap in Chromium (demo mode, the simulator's days cached): per run, the time from
+/// choosing another metric to the first heatmap cell painted, the calendar-summary fetch alone for the same request
+/// (through the dashboard's own client), and the rest (server render, transfer, browser paint). Target: first paint
+/// under 1 s. Options: --agents N (500), --days D (93), --runs R (5).
+/// </summary>
+internal static class HeatmapRender
+{
+    private const string Zone = "America/New_York";
+
+    public static async Task RunAsync(string[] args)
+    {
+        int agents = BenchSupport.Option(args, "--agents", 500), days = BenchSupport.Option(args, "--days", 93), runs = BenchSupport.Option(args, "--runs", 5);
+        string data = Path.Combine(Path.GetTempPath(), "agentdashboard-heatmap-" + Guid.NewGuid().ToString("N"));
+        var app = DashboardWebApplication.Create(["--urls=http://127.0.0.1:0", $"--Dashboard:DataPath={data}", $"--Simulator:AgentCount={agents}"], builder =>
+        {
+            builder.Logging.ClearProviders();
+            builder.Services.AddSingleton<TimeProvider>(new BenchSupport.ForwardClock(BenchSupport.NextTuesdayMorning()));
+        });
+        await app.StartAsync();
+        try
+        {
+            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            var simulation = app.Services.GetRequiredService<CallCentreSimulation>();
+            var admin = simulation.Centre.Users[0];
+            var zone = TimeZoneInfo.FindSystemTimeZoneById(Zone);
+            var to = LocalDays.DateOf(simulation.Now, zone);
+            var from = to.AddDays(1 - days);
+
+            using var playwright = await Playwright.CreateAsync();
+            await using var browser = await BenchSupport.LaunchChromiumAsync(playwright);
+            var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1600, Height = 1000 } });
+            string url = $"{address}/heatmap?from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}&tz={Uri.EscapeDataString(Zone)}";
+            await page.GotoAsync(url);
+            await page.Locator("label.user", new() { HasText = admin.Name }).ClickAsync();
+            await page.ClickAsync("#accept");
+            var cold = Stopwatch.StartNew();
+            await page.Locator("#heatmap td.hc").First.WaitForAsync(new() { Timeout = 600_000 });
+            Console.WriteLine($"first load, simulating {days} days of {agents} agents on demand: {cold.Elapsed.TotalSeconds:F1} s");
+
+            var client = ClientFor(app.Services, admin.Zuid);
+            var query = new CalendarSummaryQuery
+            {
+                QueueIds = simulation.Centre.Queues.Select(q => q.Id).ToList(), TimeZone = Zone,
+                FromEpoch = LocalDays.StartOf(from, zone), ToEpoch = Math.Min(LocalDays.StartOf(to.AddDays(1), zone), simulation.Now + 1),
+            };
+            string[] metrics = ["time:Available", "share:On Call", "working", "time:On Break", "share:Available", "time:Offline"];
+            var totals = new List<double>();
+            var fetches = new List<double>();
+            int rows = 0, cells = 0;
+            for (int run = 0; run < runs; run++)
+            {
+                var fetch = Stopwatch.StartNew();
+                int fetched = 0;
+                for (int p = 0; ; p++)
+                {
+                    var answer = await client.GetCalendarSummaryAsync(query with { Page = new Paging(p * 100, 100) }, CancellationToken.None);
+                    int n = answer.CalendarSummary?.HistogramAggregation?.Count ?? 0;
+                    fetched += n;
+                    if (n < 100) break;
+                }
+                fetches.Add(fetch.Elapsed.TotalMilliseconds);
+
+                string metric = metrics[run % metrics.Length];
+                var clock = Stopwatch.StartNew();
+                await page.SelectOptionAsync("#metric", metric);
+                await page.Locator($"#heatmap table[data-metric]").And(page.Locator($"table[data-metric='{Label(metric)}']")).Locator("td.hc").First.WaitForAsync(new() { Timeout = 120_000 });
+                await page.EvaluateAsync("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"); // painted
+                totals.Add(clock.Elapsed.TotalMilliseconds);
+                rows = fetched;
+                cells = await page.Locator("#heatmap td.hc").CountAsync();
+            }
+            totals.Sort();
+            fetches.Sort();
+            double total = totals[totals.Count / 2], api = fetches[fetches.Count / 2];
+            Console.WriteLine($"{rows} agents x {days} days; cells in the DOM after first paint: {cells:N0} (rows are virtualised)");
+            Console.WriteLine($"choose a metric -> first cell painted: median {total:F0} ms (min {totals[0]:F0}, max {totals[^1]:F0}) over {runs} runs");
+            Console.WriteLine($"  of which the calendar summary alone (same request, direct): median {api:F0} ms");
+            Console.WriteLine($"  the rest (server build and render, transfer, browser paint): about {total - api:F0} ms");
+        }
+        finally
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(data, recursive: true);
+        }
+    }
+
+    private static string Label(string metric) => metric switch
+    {
+        "working" => "Working Time",
+        _ when metric.StartsWith("time:") => metric[5..] + " time",
+        _ => metric[6..] + " share of Working Time",
+    };
+
+    private static IZohoVoiceClient ClientFor(IServiceProvider services, string zuid)
+    {
+        var http = services.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(IZohoVoiceClient));
+        return ActivatorUtilities.CreateInstance<ZohoVoiceClient>(services, http, (IZohoUserContext)new FixedUser(zuid));
+    }
+
+    private sealed class FixedUser(string zuid) : IZohoUserContext
+    {
+        public ValueTask<string?> GetUserIdAsync(CancellationToken cancellationToken) => ValueTask.FromResult<string?>(zuid);
+    }
+}
