@@ -50,7 +50,15 @@ internal static class HeatmapRender
             await page.Locator("label.user", new() { HasText = admin.Name }).ClickAsync();
             await page.ClickAsync("#accept");
             var cold = Stopwatch.StartNew();
-            await page.Locator("#heatmap td.hc").First.WaitForAsync(new() { Timeout = 600_000 });
+            try
+            {
+                await page.Locator("#heatmap td.hc").First.WaitForAsync(new() { Timeout = 180_000 });
+            }
+            catch (TimeoutException)
+            {
+                Console.WriteLine("The heatmap did not appear. The page says: " + await page.Locator("main").InnerTextAsync());
+                throw;
+            }
             Console.WriteLine($"first load, simulating {days} days of {agents} agents on demand: {cold.Elapsed.TotalSeconds:F1} s");
 
             var client = ClientFor(app.Services, admin.Zuid);
@@ -79,7 +87,16 @@ internal static class HeatmapRender
                 string metric = metrics[run % metrics.Length];
                 var clock = Stopwatch.StartNew();
                 await page.SelectOptionAsync("#metric", metric);
-                await page.Locator($"#heatmap table[data-metric]").And(page.Locator($"table[data-metric='{Label(metric)}']")).Locator("td.hc").First.WaitForAsync(new() { Timeout = 120_000 });
+                try
+                {
+                    await page.Locator($"table[data-metric='{Label(metric)}'] td.hc").First.WaitForAsync(new() { Timeout = 120_000 });
+                }
+                catch (TimeoutException)
+                {
+                    await page.ScreenshotAsync(new() { Path = "/tmp/heatmap-bench-fail.png" });
+                    Console.WriteLine("The heatmap did not change. The page says: " + await page.Locator("main").InnerTextAsync());
+                    throw;
+                }
                 await page.EvaluateAsync("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"); // painted
                 totals.Add(clock.Elapsed.TotalMilliseconds);
                 rows = fetched;

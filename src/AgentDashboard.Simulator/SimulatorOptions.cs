@@ -15,8 +15,14 @@ public sealed class SimulatorOptions
     public int QueueCount { get; set; } = 4;
     public int SupervisorCount { get; set; } = 3;
 
-    /// <summary>How far back history can be asked for.</summary>
-    public int HistoryDays { get; set; } = 90;
+    /// <summary>
+    /// Where refresh tokens are kept so that they survive a restart (as Zoho's do); none when empty. The dashboard's
+    /// demo mode keeps them in its data folder, so a wall or a signed-in supervisor carries on after a restart.
+    /// </summary>
+    public string? RefreshTokenFile { get; set; }
+
+    /// <summary>How far back history can be asked for: more than the 93 days the dashboard reads at once.</summary>
+    public int HistoryDays { get; set; } = 100;
 
     /// <summary>Average queue calls per queue member per hour in the busiest hours.</summary>
     public double CallsPerAgentHour { get; set; } = 2.5;

@@ -32,7 +32,7 @@ public sealed class BadRequestTests : IAsyncLifetime
             { $"{list}?fromEpoch={now}&toEpoch={now - day}&agentIds=1&tz=UTC", "toEpoch must be after fromEpoch." },
             { $"{list}?{window}&agentIds=1&tz=UTC&excludeDays=08", "excludeDays \"08\" may hold only the digits 1-7 (1 = Monday, 7 = Sunday)." },
             { $"{list}?{window}&agentIds=1&tz=UTC&excludeStatus=Lunch", "excludeStatus names \"Lunch\", which is not a status." },
-            { $"{list}?fromEpoch={now - 200 * day}&toEpoch={now}&agentIds=1&tz=UTC", "fromEpoch is before the 90 days of history kept." },
+            { $"{list}?fromEpoch={now - 200 * day}&toEpoch={now}&agentIds=1&tz=UTC", "fromEpoch is before the 100 days of history kept." },
             { $"{list}?{window}&agentIds=1&tz=UTC&sortField=Lunch", "sortField \"Lunch\" must be On Call, Offline, On Break, Available, Busy or Working Time." },
             { $"{list}?{window}&agentIds=1&tz=UTC&size=0", "The parameter size must be a whole number of at least 1; \"0\" is not." },
             { $"rest/json/zv/metrics/statusaudit/overview?{window}&tz=UTC", "The parameter agentIds or queueIds is required." },

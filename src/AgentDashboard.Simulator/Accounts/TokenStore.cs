@@ -17,7 +17,7 @@ public sealed record TokenResult(string? AccessToken, string? RefreshToken, stri
 /// live access tokens (the 31st deletes the oldest); a user has at most 20 refresh tokens (the 21st deletes the
 /// oldest); at most 5 refresh tokens are created per user per minute.
 /// </summary>
-public sealed class TokenStore(IOptions<SimulatorOptions> options, TimeProvider clock)
+public sealed class TokenStore
 {
     public const int MintsPerWindow = 10;
     public static readonly TimeSpan MintWindow = TimeSpan.FromMinutes(10);
@@ -42,11 +42,20 @@ public sealed class TokenStore(IOptions<SimulatorOptions> options, TimeProvider 
 
     private sealed record Access(string Token, int User, string[] Scopes, DateTimeOffset Expires, Refresh? Parent);
 
+    private readonly IOptions<SimulatorOptions> options;
+    private readonly TimeProvider clock;
     private readonly object gate = new();
     private readonly Dictionary<string, Grant> grants = [];
     private readonly Dictionary<string, Refresh> refreshTokens = [];
     private readonly Dictionary<string, Access> accessTokens = [];
     private readonly Dictionary<int, List<DateTimeOffset>> refreshCreations = [];
+
+    public TokenStore(IOptions<SimulatorOptions> options, TimeProvider clock)
+    {
+        this.options = options;
+        this.clock = clock;
+        Load();
+    }
 
     public string IssueCode(string clientId, string redirectUri, User user, string[] scopes, bool offline, string? codeChallenge)
     {
@@ -92,6 +101,7 @@ public sealed class TokenStore(IOptions<SimulatorOptions> options, TimeProvider 
                 {
                     RevokeRefresh(oldest);
                 }
+                Save();
             }
             var access = Mint(grant.User, grant.Scopes, refresh, now);
             return new TokenResult(access.Token, refresh?.Token, string.Join(',', grant.Scopes), (long)options.Value.AccessTokenLifetime.TotalSeconds, null);
@@ -205,6 +215,42 @@ public sealed class TokenStore(IOptions<SimulatorOptions> options, TimeProvider 
     {
         refreshTokens.Remove(refresh.Token);
         foreach (string token in refresh.AccessTokens) accessTokens.Remove(token);
+        Save();
+    }
+
+    private sealed record StoredRefresh(string Token, string ClientId, int User, string[] Scopes, DateTimeOffset Created);
+
+    /// <summary>Reads the refresh tokens kept by an earlier run (access tokens are not kept: a client refreshes after a 401).</summary>
+    private void Load()
+    {
+        if (options.Value.RefreshTokenFile is not { Length: > 0 } file || !File.Exists(file))
+        {
+            return;
+        }
+        try
+        {
+            foreach (var r in System.Text.Json.JsonSerializer.Deserialize<List<StoredRefresh>>(File.ReadAllText(file)) ?? [])
+            {
+                refreshTokens[r.Token] = new Refresh(r.Token, r.ClientId, r.User, r.Scopes, r.Created);
+            }
+        }
+        catch (Exception e) when (e is IOException or System.Text.Json.JsonException)
+        {
+            // A damaged file costs the demo's users a sign-in, nothing more.
+        }
+    }
+
+    /// <summary>Keeps the refresh tokens, when a file is configured; called under the lock.</summary>
+    private void Save()
+    {
+        if (options.Value.RefreshTokenFile is not { Length: > 0 } file)
+        {
+            return;
+        }
+        var stored = refreshTokens.Values.Select(r => new StoredRefresh(r.Token, r.ClientId, r.User, r.Scopes, r.Created)).ToList();
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
+        File.WriteAllText(file + ".tmp", System.Text.Json.JsonSerializer.Serialize(stored));
+        File.Move(file + ".tmp", file, overwrite: true);
     }
 
     /// <summary>Zoho scopes: <c>Service.resource.OPERATION</c>; <c>ALL</c> covers every operation.</summary>

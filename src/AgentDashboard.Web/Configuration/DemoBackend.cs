@@ -14,7 +14,10 @@ internal static class DemoBackend
     {
         if (IsDemo(builder.Configuration))
         {
-            builder.Services.AddZohoVoiceSimulator(builder.Configuration);
+            // Its refresh tokens live in the data folder, so a restart keeps everyone signed in, as Zoho would.
+            string dataPath = builder.Configuration.GetSection(DashboardOptions.SectionName).Get<DashboardOptions>()?.ResolveDataPath() ?? new DashboardOptions().ResolveDataPath();
+            builder.Services.AddZohoVoiceSimulator(builder.Configuration,
+                o => o.RefreshTokenFile ??= Path.Combine(dataPath, "simulator-refresh-tokens.json"));
         }
     }
 
