@@ -16,7 +16,8 @@ namespace AgentDashboard.Benchmarks;
 /// <summary>
 /// A 500-agent x 93-day heatmap in Chromium (demo mode, the simulator's days cached): per run, the time from
 /// choosing another metric to the first heatmap cell painted, the calendar-summary fetch alone for the same request
-/// (through the dashboard's own client), and the rest (server render, transfer, browser paint). Target: first paint
+/// (through the dashboard's own client), and the first paint: from the figures' arrival at the server to the heatmap
+/// painted in Chromium (building the cells, the render, the transfer and the paint). Target: first paint
 /// under 1 s. Options: --agents N (500), --days D (93), --runs R (5).
 /// </summary>
 internal static class HeatmapRender
@@ -70,6 +71,7 @@ internal static class HeatmapRender
             string[] metrics = ["time:Available", "share:On Call", "working", "time:On Break", "share:Available", "time:Offline"];
             var totals = new List<double>();
             var fetches = new List<double>();
+            var paints = new List<double>();
             int rows = 0, cells = 0;
             for (int run = 0; run < runs; run++)
             {
@@ -97,18 +99,22 @@ internal static class HeatmapRender
                     Console.WriteLine("The heatmap did not change. The page says: " + await page.Locator("main").InnerTextAsync());
                     throw;
                 }
-                await page.EvaluateAsync("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"); // painted
+                // Painted: two animation frames later. From the figures' arrival at the server (the page's data-ready-at).
+                double sinceReady = await page.EvaluateAsync<double>(
+                    "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(Date.now() - Number(document.querySelector('table[data-ready-at]').dataset.readyAt)))))");
                 totals.Add(clock.Elapsed.TotalMilliseconds);
+                paints.Add(sinceReady);
                 rows = fetched;
                 cells = await page.Locator("#heatmap td.hc").CountAsync();
             }
             totals.Sort();
             fetches.Sort();
-            double total = totals[totals.Count / 2], api = fetches[fetches.Count / 2];
+            paints.Sort();
+            double total = totals[totals.Count / 2], api = fetches[fetches.Count / 2], paint = paints[paints.Count / 2];
             Console.WriteLine($"{rows} agents x {days} days; cells in the DOM after first paint: {cells:N0} (rows are virtualised)");
             Console.WriteLine($"choose a metric -> first cell painted: median {total:F0} ms (min {totals[0]:F0}, max {totals[^1]:F0}) over {runs} runs");
             Console.WriteLine($"  of which the calendar summary alone (same request, direct): median {api:F0} ms");
-            Console.WriteLine($"  the rest (server build and render, transfer, browser paint): about {total - api:F0} ms");
+            Console.WriteLine($"first paint, from the figures' arrival to the heatmap painted (build, render, transfer, paint): median {paint:F0} ms (max {paints[^1]:F0})");
         }
         finally
         {

@@ -4,6 +4,7 @@ using AgentDashboard.Web.Configuration;
 using AgentDashboard.Web.Live;
 using AgentDashboard.Web.Periods;
 using AgentDashboard.Web.Timelines;
+using AgentDashboard.Web.Wall;
 
 namespace AgentDashboard.Web;
 
@@ -32,6 +33,7 @@ public static class DashboardWebApplication
         builder.AddDashboardAuthentication();
         builder.AddLiveGrid();
         builder.AddTimelines();
+        builder.AddWall();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         configure?.Invoke(builder);
 
@@ -48,6 +50,7 @@ public static class DashboardWebApplication
         app.MapSignInEndpoints();
         app.MapTimelineExports();
         app.MapPeriodExports();
+        app.MapWall();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -25,12 +25,12 @@ public sealed class DashboardHost : IAsyncDisposable
     /// Starts the dashboard with its own empty data folder. <paramref name="args"/> are command-line settings
     /// (e.g. <c>--environment=Development</c>, <c>--Simulator:AccessTokenLifetime=00:00:02</c>).
     /// </summary>
-    public static async Task<DashboardHost> StartAsync(string[]? args = null, Action<WebApplicationBuilder>? configure = null)
+    public static async Task<DashboardHost> StartAsync(string[]? args = null, Action<WebApplicationBuilder>? configure = null, string? dataPath = null, int port = 0)
     {
-        string dataPath = Path.Combine(Path.GetTempPath(), "agentdashboard-test-" + Guid.NewGuid().ToString("N"));
+        dataPath ??= Path.Combine(Path.GetTempPath(), "agentdashboard-test-" + Guid.NewGuid().ToString("N"));
         var app = DashboardWebApplication.Create([$"--Dashboard:DataPath={dataPath}", .. args ?? []], builder =>
         {
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
+            builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
             configure?.Invoke(builder);
         });
         await app.StartAsync();
@@ -53,6 +53,24 @@ public sealed class DashboardHost : IAsyncDisposable
     private sealed class FixedUser(string zuid) : IZohoUserContext
     {
         public ValueTask<string?> GetUserIdAsync(CancellationToken cancellationToken) => ValueTask.FromResult<string?>(zuid);
+    }
+
+    /// <summary>A port nothing listens on now, for a host that must come back at the same address after a restart.</summary>
+    public static int FreePort()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        int port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
+    /// <summary>Stops the host and keeps its data folder, as a server restart would.</summary>
+    public async Task StopKeepingDataAsync()
+    {
+        await App.StopAsync();
+        await App.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     }
 
     public async ValueTask DisposeAsync()

@@ -189,9 +189,9 @@ internal static class VoiceEndpoints
     private static Task CalendarSummary(VoiceRequest request, Utf8JsonWriter json)
     {
         var window = request.Window();
-        var agents = request.VisibleAgents(queuesAllowed: true);
-        var totals = agents.ToDictionary(a => a, a => StatusTotals.For(request.Simulation, a, window));
-        var page = Paged(request, agents);
+        // Unsorted, so only the page's agents need their totals.
+        var page = Paged(request, request.VisibleAgents(queuesAllowed: true)).ToList();
+        var totals = page.ToDictionary(a => a, a => StatusTotals.For(request.Simulation, a, window));
         int days = window.Days.Count;
 
         json.WriteStartObject();

@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+using AgentDashboard.Core.Live;
 using System.Text.Json;
 using AgentDashboard.Web.Configuration;
 
@@ -7,6 +9,12 @@ namespace AgentDashboard.Web.Live;
 public sealed record LivePreferences(IReadOnlyList<string>? QueueIds, IReadOnlyDictionary<string, ThresholdMinutes>? Thresholds)
 {
     public static LivePreferences Default { get; } = new(null, null);
+
+    /// <summary>The supervisor's own thresholds, or the configured ones when they set none.</summary>
+    public Thresholds ThresholdsOver(Thresholds configured) => Thresholds is not { } own ? configured : new Thresholds(own.ToImmutableDictionary(
+        t => t.Key,
+        t => new StatusThreshold(t.Value.Warning is { } w ? TimeSpan.FromMinutes(w) : null, t.Value.Alert is { } a ? TimeSpan.FromMinutes(a) : null),
+        StringComparer.Ordinal));
 }
 
 /// <summary>Minutes after which an agent in a status turns amber and red; null for never.</summary>

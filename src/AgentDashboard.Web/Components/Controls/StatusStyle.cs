@@ -29,6 +29,11 @@ public static class StatusStyle
         _ => "",
     };
 
+    /// <summary>Warning and alert (ms) per status class, for the browser's ticking script (wwwroot/js/live.js).</summary>
+    public static string ThresholdsJson(Thresholds thresholds) => System.Text.Json.JsonSerializer.Serialize(thresholds.ByStatus.ToDictionary(
+        t => CssClass(t.Key),
+        t => new[] { (long?)t.Value.WarningAfter?.TotalMilliseconds ?? 0, (long?)t.Value.AlertAfter?.TotalMilliseconds ?? 0 }));
+
     /// <summary>1:05:09 for an hour and more, 5:09 below.</summary>
     public static string Duration(TimeSpan? time) => time is not { } t ? "—"
         : t.TotalHours >= 1 ? $"{(int)t.TotalHours}:{t.Minutes:00}:{t.Seconds:00}" : $"{t.Minutes}:{t.Seconds:00}";

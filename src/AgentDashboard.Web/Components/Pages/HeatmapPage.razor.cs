@@ -53,6 +53,9 @@ public partial class HeatmapPage : IDisposable
     private PeriodRequest? Request { get; set; }
     private Heatmap? Map { get; set; }
     private int AgentsRead { get; set; }
+
+    /// <summary>When the figures arrived (the machine's real clock, epoch ms): the render benchmark measures the paint from here.</summary>
+    private long ReadyAt { get; set; }
     private bool Loading => loading is not null;
     private bool Cancelled { get; set; }
 
@@ -126,6 +129,7 @@ public partial class HeatmapPage : IDisposable
                 _ = InvokeAsync(StateHasChanged);
             });
             var days = await Loader.CalendarAsync(request, queues, progress, mine.Token);
+            ReadyAt = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
             Map = Heatmap.Build(days, request.From, request.To, request.Filter().ExcludedDays, SelectedMetric);
             GridRows = [.. Map.Rows];
         }

@@ -103,17 +103,10 @@ public partial class LivePage : IDisposable
         await SubscribeAsync();
     }
 
-    /// <summary>The supervisor's own thresholds over the configured ones.</summary>
     private void ApplyThresholds()
     {
-        var configured = Options.Value.ResolveThresholds();
-        Thresholds = preferences.Thresholds is not { } own ? configured : new Thresholds(own.ToImmutableDictionary(
-            t => t.Key,
-            t => new StatusThreshold(t.Value.Warning is { } w ? TimeSpan.FromMinutes(w) : null, t.Value.Alert is { } a ? TimeSpan.FromMinutes(a) : null),
-            StringComparer.Ordinal));
-        ThresholdsJson = System.Text.Json.JsonSerializer.Serialize(Thresholds.ByStatus.ToDictionary(
-            t => StatusStyle.CssClass(t.Key),
-            t => new[] { (long?)t.Value.WarningAfter?.TotalMilliseconds ?? 0, (long?)t.Value.AlertAfter?.TotalMilliseconds ?? 0 }));
+        Thresholds = preferences.ThresholdsOver(Options.Value.ResolveThresholds());
+        ThresholdsJson = StatusStyle.ThresholdsJson(Thresholds);
     }
 
     /// <summary>The supervisor's saved queues, or every queue on first use.</summary>

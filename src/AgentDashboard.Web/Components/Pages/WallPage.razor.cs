@@ -1,0 +1,164 @@
+using AgentDashboard.Core.Live;
+using AgentDashboard.Web.Components.Controls;
+using AgentDashboard.Web.Live;
+using AgentDashboard.Web.Wall;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Options;
+
+namespace AgentDashboard.Web.Components.Pages;
+
+/// <summary>
+/// A wall monitor's view through a display link: no sign-in, nothing to change. It follows the link's supervisor's
+/// shared feed (one per scope however many walls), shows the queues one at a time when the link rotates them, and
+/// stops showing data as soon as the link is revoked or expires. The browser fits the tiles to the screen and
+/// recovers from lost connections and restarts by itself (wwwroot/js/wall.js).
+/// </summary>
+public partial class WallPage : IDisposable
+{
+    [Inject] public required DisplayLinkStore Links { get; init; }
+    [Inject] public required LiveFeedHub Hub { get; init; }
+    [Inject] public required DefaultScope Scopes { get; init; }
+    [Inject] public required LivePreferenceStore Preferences { get; init; }
+    [Inject] public required IOptions<LiveFeedOptions> Options { get; init; }
+    [Inject] public required TimeProvider Clock { get; init; }
+
+    [Parameter] public string? Token { get; set; }
+
+    private readonly CancellationTokenSource closing = new();
+    private LiveSubscription? subscription;
+    private DisplayLink? Link { get; set; }
+    private string? Closed { get; set; }
+    private BoardSnapshot Board { get; set; } = BoardSnapshot.Empty;
+    private DateTimeOffset Now { get; set; }
+    private Thresholds Thresholds { get; set; } = Thresholds.Default;
+    private string ThresholdsJson { get; set; } = "{}";
+    private int ViewIndex { get; set; }
+
+    private static readonly string[] KnownStatuses = StatusStyle.KnownStatuses;
+
+    private bool Stale => Board.IsStale(Now, Options.Value.PollInterval);
+
+    /// <summary>The queue on screen when the link rotates through its queues; null shows them all.</summary>
+    private string? CurrentQueue => Link is { View: { RotateQueues: true, QueueIds.Count: > 1 } view } ? view.QueueIds[ViewIndex % view.QueueIds.Count] : null;
+
+    private string Title => CurrentQueue is { } queue ? $"{Link!.Name} · {Scopes.Queues().FirstOrDefault(q => q.Id == queue).Name ?? queue}" : Link?.Name ?? "";
+
+    private List<LiveAgent> Agents => Board.Agents
+        .Where(a => CurrentQueue is not { } queue || a.Answers(queue))
+        .OrderBy(a => Array.IndexOf(KnownStatuses, a.Status) is var i && i < 0 ? 99 : i)
+        .ThenBy(a => a.Name, StringComparer.CurrentCultureIgnoreCase)
+        .ToList();
+
+    protected override async Task OnInitializedAsync()
+    {
+        Now = Clock.GetUtcNow();
+        var link = await Links.FindAsync(Token, closing.Token);
+        if (link is null)
+        {
+            Closed = "This display link is not known. Ask a supervisor for a new one.";
+            return;
+        }
+        if (!link.IsActive(Now))
+        {
+            Closed = $"This display link has been {link.State(Now)}. Ask a supervisor for a new one.";
+            return;
+        }
+        Link = link;
+        Thresholds = (await Preferences.GetAsync(link.Zuid, closing.Token)).ThresholdsOver(Options.Value.ResolveThresholds());
+        ThresholdsJson = StatusStyle.ThresholdsJson(Thresholds);
+        if (!RendererInfo.IsInteractive)
+        {
+            return; // the pre-render shows the frame; the live connection brings the data
+        }
+        Links.Revoked += OnRevoked;
+        subscription = Hub.Subscribe(link.Zuid, link.View.Scope);
+        Board = subscription.Current;
+        _ = FollowAsync(subscription, closing.Token);
+        _ = TickAsync(closing.Token);
+        await Links.TouchAsync(link.Id, closing.Token);
+    }
+
+    private async Task FollowAsync(LiveSubscription feed, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (var snapshot in feed.Updates.ReadAllAsync(cancellationToken))
+            {
+                await InvokeAsync(() =>
+                {
+                    Board = snapshot;
+                    Now = Clock.GetUtcNow();
+                    StateHasChanged();
+                });
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    /// <summary>
+    /// Once a second: the stale banner, the rotation. Once a poll interval the link is read again (a revocation
+    /// made elsewhere, an expiry). Once a minute at most, the link's "last seen".
+    /// </summary>
+    private async Task TickAsync(CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1), Clock);
+        DateTimeOffset rotated = Clock.GetUtcNow(), checkedAt = rotated;
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken))
+            {
+                Now = Clock.GetUtcNow();
+                if (Now - checkedAt >= Options.Value.PollInterval)
+                {
+                    checkedAt = Now;
+                    var current = await Links.FindAsync(Token, cancellationToken);
+                    if (current is null || !current.IsActive(Now))
+                    {
+                        string state = current?.State(Now) ?? "revoked";
+                        await InvokeAsync(() => Close($"This display link has been {state}. Ask a supervisor for a new one."));
+                        return;
+                    }
+                }
+                if (Link is { View.RotateQueues: true } rotating && Now - rotated >= TimeSpan.FromSeconds(Math.Max(5, rotating.View.RotateSeconds)))
+                {
+                    ViewIndex++;
+                    rotated = Now;
+                }
+                await InvokeAsync(StateHasChanged);
+                if (Link is { } shown) await Links.TouchAsync(shown.Id, cancellationToken);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private void OnRevoked(string id)
+    {
+        if (Link?.Id == id)
+        {
+            _ = InvokeAsync(() => Close("This display link has been revoked. Ask a supervisor for a new one."));
+        }
+    }
+
+    /// <summary>Stops following the feed and clears the data off the screen.</summary>
+    private void Close(string message)
+    {
+        Closed = message;
+        Link = null;
+        Board = BoardSnapshot.Empty;
+        subscription?.Dispose();
+        subscription = null;
+        StateHasChanged();
+    }
+
+    public void Dispose()
+    {
+        Links.Revoked -= OnRevoked;
+        closing.Cancel();
+        closing.Dispose();
+        subscription?.Dispose();
+    }
+}

@@ -1,0 +1,130 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using AgentDashboard.Web.Configuration;
+using AgentDashboard.Web.Live;
+using Microsoft.Data.Sqlite;
+
+namespace AgentDashboard.Web.Wall;
+
+/// <summary>What a wall shows: its queues (rotated one at a time, or all together), and whether the counters show.</summary>
+public sealed record WallView(IReadOnlyList<string> QueueIds, bool RotateQueues = false, int RotateSeconds = 20, bool ShowCounters = true)
+{
+    public LiveScope Scope => LiveScope.Queues([.. QueueIds]);
+}
+
+/// <summary>A read-only link for a wall monitor, acting for the supervisor who made it. Its token is never stored, only a hash.</summary>
+public sealed record DisplayLink(string Id, string Zuid, string Name, WallView View, DateTimeOffset CreatedAt, DateTimeOffset? ExpiresAt, DateTimeOffset? RevokedAt, DateTimeOffset? LastSeenAt)
+{
+    public bool IsActive(DateTimeOffset now) => RevokedAt is null && (ExpiresAt is not { } expires || expires > now);
+
+    public string State(DateTimeOffset now) => RevokedAt is not null ? "revoked" : ExpiresAt is { } e && e <= now ? "expired" : "active";
+}
+
+/// <summary>
+/// Display links in the dashboard's SQLite file. A token is 256 random bits, shown once at creation; only its
+/// SHA-256 is kept, so the database alone opens no wall. Revoking raises <see cref="Revoked"/> so that open walls
+/// stop at once rather than at their next check.
+/// </summary>
+public sealed class DisplayLinkStore(DashboardDatabase database, TimeProvider clock)
+{
+    /// <summary>How often a wall's "last seen" is written at most.</summary>
+    public static readonly TimeSpan SeenResolution = TimeSpan.FromMinutes(1);
+
+    private readonly ConcurrentDictionary<string, DateTimeOffset> lastWritten = new();
+
+    public event Action<string>? Revoked;
+
+    public async Task<(DisplayLink Link, string Token)> CreateAsync(string zuid, string name, WallView view, TimeSpan? lifetime, CancellationToken cancellationToken)
+    {
+        string token = Base64Url(RandomNumberGenerator.GetBytes(32));
+        var now = clock.GetUtcNow();
+        var link = new DisplayLink(Base64Url(RandomNumberGenerator.GetBytes(9)), zuid, name, view, now, now + lifetime, null, null);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT INTO display_links (id, zuid, token_hash, json, created_at, expires_at)
+            VALUES ($id, $zuid, $hash, $json, $created, $expires)
+            """;
+        command.Parameters.AddWithValue("$id", link.Id);
+        command.Parameters.AddWithValue("$zuid", zuid);
+        command.Parameters.AddWithValue("$hash", Hash(token));
+        command.Parameters.AddWithValue("$json", JsonSerializer.Serialize(new Stored(name, view)));
+        command.Parameters.AddWithValue("$created", now.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$expires", (object?)link.ExpiresAt?.ToUnixTimeMilliseconds() ?? DBNull.Value);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        return (link, token);
+    }
+
+    /// <summary>The link a token opens, whatever its state; null for a token that was never issued.</summary>
+    public async Task<DisplayLink?> FindAsync(string? token, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(token) || token.Length > 100)
+        {
+            return null;
+        }
+        var links = await QueryAsync("token_hash = $key", Hash(token), cancellationToken);
+        return links.SingleOrDefault();
+    }
+
+    public Task<IReadOnlyList<DisplayLink>> ListAsync(string zuid, CancellationToken cancellationToken) =>
+        QueryAsync("zuid = $key", zuid, cancellationToken);
+
+    /// <summary>Revokes one of the supervisor's own links; false when they have no such link.</summary>
+    public async Task<bool> RevokeAsync(string zuid, string id, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE display_links SET revoked_at = $now WHERE id = $id AND zuid = $zuid AND revoked_at IS NULL";
+        command.Parameters.AddWithValue("$now", clock.GetUtcNow().ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$id", id);
+        command.Parameters.AddWithValue("$zuid", zuid);
+        bool changed = await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+        if (changed) Revoked?.Invoke(id);
+        return changed;
+    }
+
+    /// <summary>Notes that a wall showed the link now (written at most once a minute per link).</summary>
+    public async Task TouchAsync(string id, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        if (lastWritten.TryGetValue(id, out var last) && now - last < SeenResolution)
+        {
+            return;
+        }
+        lastWritten[id] = now;
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE display_links SET last_seen_at = $now WHERE id = $id";
+        command.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$id", id);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<DisplayLink>> QueryAsync(string where, string key, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT id, zuid, json, created_at, expires_at, revoked_at, last_seen_at FROM display_links WHERE {where} ORDER BY created_at DESC";
+        command.Parameters.AddWithValue("$key", key);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var links = new List<DisplayLink>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var stored = JsonSerializer.Deserialize<Stored>(reader.GetString(2))!;
+            links.Add(new DisplayLink(reader.GetString(0), reader.GetString(1), stored.Name, stored.View,
+                At(reader, 3)!.Value, At(reader, 4), At(reader, 5), At(reader, 6)));
+        }
+        return links;
+    }
+
+    private static DateTimeOffset? At(SqliteDataReader reader, int column) =>
+        reader.IsDBNull(column) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(column));
+
+    private static string Hash(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    private sealed record Stored(string Name, WallView View);
+}

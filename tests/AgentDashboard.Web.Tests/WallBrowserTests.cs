@@ -1,0 +1,133 @@
+using AgentDashboard.Simulator.Simulation;
+using AgentDashboard.Web.Wall;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace AgentDashboard.Web.Tests;
+
+/// <summary>
+/// Wall monitors in Chromium: a display link made on /displays shows the grid with nobody signed in, offers nothing
+/// to change, stops when revoked, and comes back by itself after the server restarts.
+/// </summary>
+public sealed class WallBrowserTests(Browser browser) : IClassFixture<Browser>, IAsyncLifetime
+{
+    private static readonly string[] Args = ["--environment=Development", "--Dashboard:Live:PollInterval=00:00:01"];
+    private readonly string dataPath = Path.Combine(Path.GetTempPath(), "agentdashboard-wall-" + Guid.NewGuid().ToString("N"));
+    private readonly int port = DashboardHost.FreePort();
+    private readonly ShiftedClock clock = new(ShiftedClock.NextTuesdayAt(15, 30));
+    private DashboardHost host = null!;
+
+    public async Task InitializeAsync() => host = await StartAsync();
+
+    private Task<DashboardHost> StartAsync() =>
+        DashboardHost.StartAsync(Args, builder => builder.Services.AddSingleton<TimeProvider>(clock), dataPath, port);
+
+    public async Task DisposeAsync() => await host.DisposeAsync();
+
+    private CallCentreSimulation Simulation => host.Services<CallCentreSimulation>();
+
+    /// <summary>Signs the admin in over HTTP (their tokens land in the store) and makes a link for every queue.</summary>
+    private async Task<string> WallUrlAsync()
+    {
+        var admin = Simulation.Centre.Users[0];
+        using var flow = new SignInFlow(host.Address);
+        await flow.SignInAsync(admin.Zuid);
+        var (_, token) = await host.Services<DisplayLinkStore>().CreateAsync(admin.Zuid, "Floor 2",
+            new WallView(Simulation.Centre.Queues.Select(q => q.Id).ToList()), null, CancellationToken.None);
+        return new Uri(host.Address, "wall/" + token).ToString();
+    }
+
+    private int QueueAgentCount => Simulation.Centre.Queues.SelectMany(q => q.Members).Distinct().Count();
+
+    private async Task<IPage> WallPageAsync(string url)
+    {
+        var context = await browser.Chromium.NewContextAsync(new() { ViewportSize = new() { Width = 1920, Height = 1080 } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(url);
+        return page;
+    }
+
+    [Fact]
+    public async Task A_link_made_on_the_displays_page_shows_the_grid_without_sign_in_and_nothing_to_change()
+    {
+        var admin = Simulation.Centre.Users[0];
+        var supervisorPage = await browser.Chromium.NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 1000 } });
+        await supervisorPage.GotoAsync(new Uri(host.Address, "displays").ToString());
+        await supervisorPage.Locator("label.user", new() { HasText = admin.Name }).ClickAsync();
+        await supervisorPage.ClickAsync("#accept");
+        await supervisorPage.Locator("main[data-interactive='true']").WaitForAsync();
+        await supervisorPage.FillAsync("#display-name", "Floor 2");
+        await supervisorPage.ClickAsync("#create-display");
+        var url = supervisorPage.Locator("#created-url");
+        await Assertions.Expect(url).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("/wall/[A-Za-z0-9_-]{43}$"));
+        await Assertions.Expect(supervisorPage.Locator("#created-qr svg")).ToBeVisibleAsync();
+        await Browser.MaybeScreenshotAsync(supervisorPage, "displays");
+
+        // A fresh browser with no cookies: the wall needs none.
+        var wall = await WallPageAsync(await url.InputValueAsync());
+        await Assertions.Expect(wall.Locator("#wall-tiles .tile")).ToHaveCountAsync(QueueAgentCount, new() { Timeout = 20_000 });
+        await Assertions.Expect(wall.Locator("#wall-title")).ToHaveTextAsync("Floor 2");
+        await Assertions.Expect(wall.Locator("#wall-asof")).ToContainTextAsync("As of");
+        await Assertions.Expect(wall.Locator("#wall-counters [data-status]")).ToHaveCountAsync(5);
+        Assert.Equal(0, await wall.Locator("button, input, select, textarea, a[href], form").CountAsync());
+        // Every tile fits on the screen: no scrolling.
+        Assert.True(await wall.EvaluateAsync<bool>("() => document.documentElement.scrollHeight <= window.innerHeight"));
+        await Browser.MaybeScreenshotAsync(wall, "wall");
+
+        // The supervisor sees when a wall last showed the link.
+        await supervisorPage.ReloadAsync();
+        await Assertions.Expect(supervisorPage.Locator("#displays [data-last-seen]").First).Not.ToHaveTextAsync("not yet");
+    }
+
+    [Fact]
+    public async Task A_revoked_link_stops_showing_data_within_a_poll_interval()
+    {
+        var wall = await WallPageAsync(await WallUrlAsync());
+        await Assertions.Expect(wall.Locator("#wall-tiles .tile").First).ToBeVisibleAsync(new() { Timeout = 20_000 });
+
+        var admin = Simulation.Centre.Users[0];
+        var link = (await host.Services<DisplayLinkStore>().ListAsync(admin.Zuid, CancellationToken.None)).Single();
+        await host.Services<DisplayLinkStore>().RevokeAsync(admin.Zuid, link.Id, CancellationToken.None);
+
+        await Assertions.Expect(wall.Locator("#wall-closed")).ToContainTextAsync("revoked", new() { Timeout = 1_000 });
+        await Assertions.Expect(wall.Locator(".tile")).ToHaveCountAsync(0);
+        // Opening it again shows nothing either.
+        await wall.ReloadAsync();
+        await Assertions.Expect(wall.Locator("#wall-closed")).ToContainTextAsync("revoked");
+        await Assertions.Expect(wall.Locator(".tile")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task A_wall_comes_back_by_itself_after_the_server_restarts()
+    {
+        var wall = await WallPageAsync(await WallUrlAsync());
+        var tiles = wall.Locator("#wall-tiles .tile");
+        int agents = QueueAgentCount;
+        await Assertions.Expect(tiles).ToHaveCountAsync(agents, new() { Timeout = 20_000 });
+
+        await host.StopKeepingDataAsync();
+        // The wall keeps its last data under its own banner, never Blazor's dialog.
+        await Assertions.Expect(wall.Locator("#wall-offline")).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        Assert.Equal(agents, await tiles.CountAsync());
+        await Task.Delay(3_000);
+        await Assertions.Expect(wall.Locator("#components-reconnect-modal")).Not.ToBeVisibleAsync();
+        await Browser.MaybeScreenshotAsync(wall, "wall-offline");
+
+        host = await StartAsync();
+        // No hand on the screen: it finds the server, reloads, and follows the feed again.
+        await Assertions.Expect(wall.Locator("#wall-offline")).ToBeHiddenAsync(new() { Timeout = 30_000 });
+        await Assertions.Expect(tiles).ToHaveCountAsync(agents, new() { Timeout = 30_000 });
+        string asOf = await wall.Locator("#wall-asof").InnerTextAsync();
+        await Assertions.Expect(wall.Locator("#wall-asof")).Not.ToHaveTextAsync(asOf, new() { Timeout = 10_000 }); // live again
+        await Assertions.Expect(wall.Locator("#wall-stale")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task An_unknown_token_shows_nothing()
+    {
+        var wall = await WallPageAsync(new Uri(host.Address, "wall/not-a-token").ToString());
+
+        await Assertions.Expect(wall.Locator("#wall-closed")).ToContainTextAsync("not known");
+        Assert.Equal(0, await wall.Locator(".tile").CountAsync());
+    }
+}

@@ -1,0 +1,82 @@
+// The wall: a clock, tiles fitted to the screen (they shrink to a readable minimum, then the wall pages through
+// them every 10 s), and a watchdog that recovers a wall whose server has gone quiet without closing the connection.
+(() => {
+  const MIN_W = 230, MIN_H = 118, GAP = 10, PAGE_MS = 10000, QUIET_MS = 15000;
+  let page = 0, pages = 1, lastServerNow = null, lastChange = Date.now();
+
+  function clock() {
+    const el = document.querySelector('[data-clock]');
+    if (el) el.textContent = new Date().toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+    document.querySelectorAll('.wall [data-epoch]').forEach(e => {
+      const ms = Number(e.dataset.epoch);
+      e.textContent = ms ? new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' }) : '';
+    });
+  }
+
+  // Columns and tile height that show every tile as large as possible; null when even the minimum does not fit.
+  function layout(n, width, height) {
+    let best = null;
+    for (let cols = 1; cols <= n; cols++) {
+      const rows = Math.ceil(n / cols);
+      const w = (width - GAP * (cols - 1)) / cols, h = (height - GAP * (rows - 1)) / rows;
+      if (w < MIN_W) break;
+      const tileH = Math.min(h, w / 2);
+      if (tileH >= MIN_H && (!best || tileH > best.h)) best = { cols, h: tileH, perPage: n };
+    }
+    return best;
+  }
+
+  function fit() {
+    const box = document.getElementById('wall-tiles');
+    if (!box) return;
+    const tiles = [...box.children];
+    const width = box.clientWidth, height = window.innerHeight - box.getBoundingClientRect().top - 36;
+    let plan = layout(tiles.length, width, height);
+    if (!plan) {
+      const cols = Math.max(1, Math.floor((width + GAP) / (MIN_W + GAP)));
+      const rows = Math.max(1, Math.floor((height + GAP) / (MIN_H + GAP)));
+      plan = { cols, h: (height - GAP * (rows - 1)) / rows, perPage: cols * rows };
+    }
+    pages = Math.max(1, Math.ceil(tiles.length / plan.perPage));
+    page = page % pages;
+    box.style.gridTemplateColumns = `repeat(${plan.cols}, minmax(0, 1fr))`;
+    box.style.setProperty('--tile-h', `${Math.floor(plan.h)}px`);
+    tiles.forEach((tile, i) => { tile.style.display = Math.floor(i / plan.perPage) === page ? '' : 'none'; });
+    const indicator = document.getElementById('wall-pages');
+    if (indicator) indicator.textContent = pages > 1 ? `Page ${page + 1} of ${pages}` : '';
+  }
+
+  // A wall whose server stopped rendering (its 1-second tick) for a while recovers as after a lost connection.
+  function watchdog() {
+    const wall = document.querySelector('[data-wall]');
+    if (!wall) return;
+    if (wall.dataset.serverNow !== lastServerNow) {
+      lastServerNow = wall.dataset.serverNow;
+      lastChange = Date.now();
+    } else if (Date.now() - lastChange > QUIET_MS && window.agentDashboardWall) {
+      lastChange = Date.now();
+      window.agentDashboardWall.recover();
+    }
+  }
+
+  let scheduled = false;
+  function schedule() {
+    if (scheduled) return;
+    scheduled = true;
+    requestAnimationFrame(() => { scheduled = false; fit(); clock(); });
+  }
+
+  function start() {
+    if (!location.pathname.startsWith('/wall/')) return;
+    new MutationObserver(schedule).observe(document.body, { childList: true, subtree: true });
+    window.addEventListener('resize', schedule);
+    setInterval(clock, 1000);
+    setInterval(watchdog, 1000);
+    setInterval(() => { if (pages > 1) { page = (page + 1) % pages; fit(); } }, PAGE_MS);
+    clock();
+    schedule();
+  }
+
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+  else start();
+})();
