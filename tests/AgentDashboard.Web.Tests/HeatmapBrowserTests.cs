@@ -32,6 +32,10 @@ public sealed class HeatmapBrowserTests(Browser browser) : IClassFixture<Browser
         return page;
     }
 
+    /// <summary>An agent's cell for a day: its row, and the day's column after the name.</summary>
+    private static ILocator Cell(IPage page, string agentId, DateOnly first, DateOnly day) =>
+        page.Locator($"#heatmap tr[data-row='{agentId}'] td:nth-child({day.DayNumber - first.DayNumber + 2})");
+
     [Fact]
     public async Task Cells_show_the_calendar_summarys_figures_in_their_colour_band_and_weekends_as_excluded()
     {
@@ -56,10 +60,10 @@ public sealed class HeatmapBrowserTests(Browser browser) : IClassFixture<Browser
         var figures = agent.IntervalsData![weekday.ToString("yyyy-MM-dd")].Statuses!;
         long working = figures["Working Time"].Sum.Milliseconds!.Value;
 
-        var cell = page.Locator($"[data-cell='{id}/{weekday:yyyy-MM-dd}']");
+        var cell = Cell(page, id, from, weekday);
         await Assertions.Expect(cell).ToHaveAttributeAsync("data-v", StatusStyle.HoursMinutes(working));
         // Its band, as the legend labels it, holds the API's figure, and it has the legend's colour for that band.
-        int bucket = int.Parse((await cell.GetAttributeAsync("data-bucket"))!);
+        int bucket = int.Parse(System.Text.RegularExpressions.Regex.Match((await cell.GetAttributeAsync("class"))!, @"\bb(\d)\b").Groups[1].Value);
         var legend = page.Locator($"[data-legend-bucket='{bucket}']");
         var band = System.Text.RegularExpressions.Regex.Match(await legend.InnerTextAsync(), @"(\d+):(\d\d)(?:–(\d+):(\d\d)| and more)");
         Assert.True(band.Success, await legend.InnerTextAsync());
@@ -81,13 +85,15 @@ public sealed class HeatmapBrowserTests(Browser browser) : IClassFixture<Browser
 
         // A Saturday in the range is excluded, not zero.
         var saturday = Enumerable.Range(0, 15).Select(i => from.AddDays(i)).First(d => d.DayOfWeek == DayOfWeek.Saturday);
-        var excluded = page.Locator($"[data-cell='{id}/{saturday:yyyy-MM-dd}']");
+        var excluded = Cell(page, id, from, saturday);
         await Assertions.Expect(excluded).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bhx\b"));
-        await Assertions.Expect(excluded).Not.ToHaveAttributeAsync("data-bucket", new System.Text.RegularExpressions.Regex("."));
+        await Assertions.Expect(excluded).Not.ToHaveAttributeAsync("data-v", new System.Text.RegularExpressions.Regex("."));
+        await excluded.HoverAsync();
+        await Assertions.Expect(tip).ToContainTextAsync("excluded day");
 
         // A click opens that agent's timeline for that day.
-        await cell.Locator("a").ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex($"/timeline\\?agentIds={id}&from={weekday:yyyy-MM-dd}&to={weekday:yyyy-MM-dd}"));
+        await cell.ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex($"/timeline\\?tz=.*&agentIds={id}&from={weekday:yyyy-MM-dd}&to={weekday:yyyy-MM-dd}"));
         await Assertions.Expect(page.Locator($"[data-lane='{id}/{weekday:yyyy-MM-dd}']")).ToBeVisibleAsync(new() { Timeout = 15_000 });
     }
 

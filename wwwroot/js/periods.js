@@ -32,17 +32,49 @@ window.agentDashboard = Object.assign(window.agentDashboard || {}, {
     place(box, seg);
   }
 
-  // A heatmap cell: its day, the metric's value, and every status's figure ("Available=5:10;On Call=2:02").
+  // A heatmap cell: who and which day, the metric's value, and every status's figure. The figures come as whole
+  // minutes in the order the grid's data-statuses names ("-" where Zoho sent no value).
+  function cellDay(cell) {
+    if (cell.dataset.date) return cell.dataset.date;
+    const table = cell.closest('table');
+    return table?.tHead?.rows[0]?.cells[cell.cellIndex]?.dataset.date;
+  }
+
+  function cellLabel(cell) {
+    if (cell.dataset.label) return cell.dataset.label;
+    const name = cell.closest('tr')?.querySelector('.hm-name')?.textContent || '';
+    const table = cell.closest('table');
+    return `${name} · ${table?.tHead?.rows[0]?.cells[cell.cellIndex]?.title || ''}`;
+  }
+
+  function hoursMinutes(minutes) { return `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`; }
+
   function showHeat(cell) {
     const box = tip();
     if (!box) return;
     const d = cell.dataset;
+    const holder = cell.closest('[data-statuses]');
     const metric = cell.closest('[data-metric]')?.dataset.metric || document.getElementById('metric')?.selectedOptions[0]?.text || '';
-    let html = `<strong>${escapeText(d.label)}</strong>`;
+    const kind = cell.classList.contains('hx') ? 'excluded day' : cell.classList.contains('hn') ? 'no data' : '';
+    let html = `<strong>${escapeText(cellLabel(cell))}</strong>`;
+    if (kind) html += `<div>${kind}</div>`;
     if (d.v) html += `<div>${escapeText(metric)}: <strong>${escapeText(d.v)}</strong></div>`;
-    html += '<dl>' + (d.f || '').split(';').filter(Boolean).map(pair => { const [k, v] = pair.split('='); return row(k, v); }).join('') + '</dl>';
+    if (d.f && holder) {
+      const statuses = holder.dataset.statuses.split(','), values = d.f.split(',');
+      html += '<dl>' + statuses.map((s, i) => row(s, values[i] === '-' || values[i] === undefined ? 'no data' : hoursMinutes(Number(values[i])))).join('') + '</dl>';
+    }
     box.innerHTML = html;
     place(box, cell);
+  }
+
+  // A click (or Enter) on an agent's day opens that agent's timeline for that day.
+  function openDay(cell) {
+    const holder = cell.closest('[data-timeline]');
+    const agent = cell.closest('[data-row]')?.dataset.row;
+    const day = cellDay(cell);
+    if (!holder || !agent || !day || cell.classList.contains('hx')) return;
+    const url = `${holder.dataset.timeline}&agentIds=${encodeURIComponent(agent)}&from=${day}&to=${day}`;
+    if (window.Blazor?.navigateTo) Blazor.navigateTo(url); else location.href = url;
   }
 
   function place(box, target) {
@@ -60,22 +92,27 @@ window.agentDashboard = Object.assign(window.agentDashboard || {}, {
   document.addEventListener('pointerover', e => {
     const seg = e.target.closest && e.target.closest('.lane [data-status]');
     if (seg && !pinned) show(seg);
-    const cell = e.target.closest && e.target.closest('[data-cell]');
+    const cell = e.target.closest && e.target.closest('.hc');
     if (cell) showHeat(cell);
   });
   document.addEventListener('pointerout', e => {
-    if (!pinned && e.target.closest && e.target.closest('.lane [data-status], [data-cell]')) hide();
+    if (!pinned && e.target.closest && e.target.closest('.lane [data-status], .hc')) hide();
   });
   document.addEventListener('focusin', e => {
     const seg = e.target.closest && e.target.closest('.lane [data-status]');
     if (seg) show(seg);
-    const cell = e.target.closest && e.target.closest('[data-cell]');
+    const cell = e.target.closest && e.target.closest('.hc');
     if (cell) showHeat(cell);
   });
   document.addEventListener('click', e => {
+    const cell = e.target.closest && e.target.closest('.hc');
+    if (cell) { openDay(cell); return; }
     const seg = e.target.closest && e.target.closest('.lane [data-status]');
     if (seg) { pinned = seg; show(seg); return; }
     if (!(e.target.closest && e.target.closest('#seg-tip'))) { pinned = null; hide(); }
   });
-  document.addEventListener('keydown', e => { if (e.key === 'Escape') { pinned = null; hide(); } });
+  document.addEventListener('keydown', e => {
+    if (e.key === 'Escape') { pinned = null; hide(); }
+    if (e.key === 'Enter' && e.target.classList?.contains('hc')) openDay(e.target);
+  });
 })();

@@ -132,6 +132,9 @@ public partial class HeatmapPage : IDisposable
             ReadyAt = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
             Map = Heatmap.Build(days, request.From, request.To, request.Filter().ExcludedDays, SelectedMetric);
             GridRows = [.. Map.Rows];
+            FigureStatuses = days.SelectMany(a => a.Days.Values).SelectMany(d => d.Sums.Keys).Distinct()
+                .OrderBy(s => s == Statuses.WorkingTime ? 0 : Array.IndexOf(StatusStyle.KnownStatuses, s) is var i and >= 0 ? 1 + i : 99)
+                .ThenBy(s => s, StringComparer.Ordinal).ToList();
         }
         catch (OperationCanceledException) when (mine.IsCancellationRequested)
         {
@@ -191,17 +194,26 @@ public partial class HeatmapPage : IDisposable
         return double.IsPositiveInfinity(to) ? $"{Format(from)} and more" : $"{Format(from)}–{Format(to)}";
     }
 
-    /// <summary>Every status's figure for the tooltip, "Working Time=7:42;Available=5:10;...", "--" kept as "no data".</summary>
-    private static string? Figures(DayFigures? day) => day is null ? null : string.Join(';',
-        day.Sums.OrderBy(s => s.Key == Statuses.WorkingTime ? 0 : 1).Select(s => $"{s.Key}={(s.Value is { } ms ? StatusStyle.HoursMinutes(ms) : "no data")}"));
+    /// <summary>The statuses the cells' figures list, Working Time first: every status Zoho sent for any day shown.</summary>
+    private IReadOnlyList<string> FigureStatuses { get; set; } = [];
 
-    private string TimelineHref(string agentId, DateOnly day) => "/timeline" + QueryString.Create(new Dictionary<string, string?>
+    private static string CellClass(HeatCell cell) => cell.Kind switch
     {
-        ["agentIds"] = agentId,
-        ["from"] = day.ToString("yyyy-MM-dd"),
-        ["to"] = day.ToString("yyyy-MM-dd"),
-        ["tz"] = Request?.Zone.Id,
-    });
+        CellKind.Excluded => "hx",
+        CellKind.NoData => "hn",
+        _ => CellBuckets[cell.Bucket],
+    };
+
+    private static readonly string[] CellBuckets = ["b0", "b1", "b2", "b3", "b4", "b5"];
+
+    private string? CellValue(HeatCell cell) => cell.Kind == CellKind.Value ? Format(cell.Value) : null;
+
+    /// <summary>A day's figures in whole minutes, in <see cref="FigureStatuses"/>' order; "-" for Zoho's "--" or a status it did not send.</summary>
+    private string? CompactFigures(DayFigures? day) => day is null ? null
+        : string.Join(',', FigureStatuses.Select(s => day[s] is { } ms ? (ms / 60_000).ToString(CultureInfo.InvariantCulture) : "-"));
+
+    /// <summary>The timeline page for the shown zone; the browser adds the agent and the day of the clicked cell.</summary>
+    private string TimelineBase => "/timeline?tz=" + Uri.EscapeDataString(Request?.Zone.Id ?? "UTC");
 
     private string ExportHref => Request is not { } r ? "" : "/export/heatmap.csv" + QueryString.Create(new Dictionary<string, string?>
     {
