@@ -7,6 +7,7 @@ using BenchmarkDotNet.Running;
 // dotnet run -c Release --project bench/AgentDashboard.Benchmarks -- grid-render        a 1,000-agent grid's updates in Chromium
 // dotnet run -c Release --project bench/AgentDashboard.Benchmarks -- timeline-build     100k to 1M hits into timelines and day totals
 // dotnet run -c Release --project bench/AgentDashboard.Benchmarks -- heatmap-render     a 500-agent x 93-day heatmap's first paint in Chromium
+// dotnet run -c Release --project bench/AgentDashboard.Benchmarks -- wall-soak          100 wall circuits for 10 minutes: memory, CPU, growth
 if (args is ["simulator-load", .. var rest])
 {
     await SimulatorLoad.RunAsync(rest);
@@ -20,6 +21,11 @@ if (args is ["feed-load", .. var feedArgs])
 if (args is ["grid-render", .. var gridArgs])
 {
     await GridRender.RunAsync(gridArgs);
+    return;
+}
+if (args is ["wall-soak", .. var soakArgs])
+{
+    await WallSoak.RunAsync(soakArgs);
     return;
 }
 if (args is ["heatmap-render", .. var heatmapArgs])
