@@ -16,6 +16,17 @@ public sealed record PeriodRequest(IReadOnlyList<string> AgentIds, DateOnly From
 
     public LocalDays Days() => new(From, To, Zone);
 
+    /// <summary>The request as query parameters (for the exports' links), without the ones it does not set.</summary>
+    public Dictionary<string, string?> ToQuery() => new Dictionary<string, string?>
+    {
+        ["agentIds"] = AgentIds.Count > 0 ? string.Join(',', AgentIds) : null,
+        ["from"] = From.ToString("yyyy-MM-dd"),
+        ["to"] = To.ToString("yyyy-MM-dd"),
+        ["tz"] = Zone.Id,
+        ["excludeDays"] = ExcludeDays,
+        ["excludeStatus"] = ExcludeStatus.Count > 0 ? string.Join(',', ExcludeStatus) : null,
+    }.Where(p => p.Value is not null).ToDictionary();
+
     public TimelineFilter Filter() => new(
         (ExcludeDays ?? "").Select(d => (DayOfWeek)((d - '0') % 7)).ToHashSet(), // Zoho's 1 = Monday ... 7 = Sunday
         ExcludeStatus.ToHashSet(StringComparer.Ordinal));
