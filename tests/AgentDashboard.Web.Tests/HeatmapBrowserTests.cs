@@ -22,9 +22,10 @@ public sealed class HeatmapBrowserTests(Browser browser) : IClassFixture<Browser
     private TimeZoneInfo NewYork => TimeZoneInfo.FindSystemTimeZoneById(Zone);
     private DateOnly Today => LocalDays.DateOf(Simulation.Now, NewYork);
 
-    private async Task<IPage> SignedInAsync(string path)
+    private async Task<IPage> SignedInAsync(string path, bool touch = false)
     {
-        var page = await browser.Chromium.NewPageAsync(new() { ViewportSize = new() { Width = 1500, Height = 1000 } });
+        var context = await browser.Chromium.NewContextAsync(new() { ViewportSize = new() { Width = 1500, Height = 1000 }, HasTouch = touch });
+        var page = await context.NewPageAsync();
         await page.GotoAsync(new Uri(host.Address, path).ToString());
         await page.Locator("label.user", new() { HasText = Simulation.Centre.Users[0].Name }).ClickAsync();
         await page.ClickAsync("#accept");
@@ -112,5 +113,22 @@ public sealed class HeatmapBrowserTests(Browser browser) : IClassFixture<Browser
         await page.SelectOptionAsync("#calendar-agent", agent.Id);
         await Assertions.Expect(page.Locator("#calendar")).ToHaveAttributeAsync("data-subject", agent.Id);
         Assert.Contains($"agent={agent.Id}", page.Url);
+    }
+
+    [Fact]
+    public async Task On_a_touch_screen_a_tap_shows_the_figures_and_leads_on_to_the_day()
+    {
+        var page = await SignedInAsync($"heatmap?tz={Uri.EscapeDataString(Zone)}", touch: true);
+        var row = page.Locator("#heatmap tbody tr[data-row]").First;
+        await Assertions.Expect(row).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        string agentId = (await row.GetAttributeAsync("data-row"))!;
+
+        await row.Locator("td.hc").Last.TapAsync(); // today
+        var tip = page.Locator("#seg-tip");
+        await Assertions.Expect(tip).ToContainTextAsync("Working Time");
+        Assert.Contains("/heatmap", page.Url); // not navigated yet
+        await tip.Locator("[data-open-day]").TapAsync();
+
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex($"/timeline\\?tz=.*&agentIds={agentId}&from={Today:yyyy-MM-dd}&to={Today:yyyy-MM-dd}"));
     }
 }

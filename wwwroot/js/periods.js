@@ -49,7 +49,7 @@ window.agentDashboard = Object.assign(window.agentDashboard || {}, {
 
   function hoursMinutes(minutes) { return `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`; }
 
-  function showHeat(cell) {
+  function showHeat(cell, withLink) {
     const box = tip();
     if (!box) return;
     const d = cell.dataset;
@@ -63,7 +63,9 @@ window.agentDashboard = Object.assign(window.agentDashboard || {}, {
       const statuses = holder.dataset.statuses.split(','), values = d.f.split(',');
       html += '<dl>' + statuses.map((s, i) => row(s, values[i] === '-' || values[i] === undefined ? 'no data' : hoursMinutes(Number(values[i])))).join('') + '</dl>';
     }
+    if (withLink && cell.closest('[data-row]') && !cell.classList.contains('hx')) html += '<a href="#" data-open-day>Open this day\'s timeline →</a>';
     box.innerHTML = html;
+    box.querySelector('[data-open-day]')?.addEventListener('click', e => { e.preventDefault(); openDay(cell); });
     place(box, cell);
   }
 
@@ -106,6 +108,8 @@ window.agentDashboard = Object.assign(window.agentDashboard || {}, {
   });
   document.addEventListener('click', e => {
     const cell = e.target.closest && e.target.closest('.hc');
+    // A mouse opens the day; a finger first shows the figures (there is no hover), with the way to the day in them.
+    if (cell && e.pointerType === 'touch') { pinned = cell; showHeat(cell, true); return; }
     if (cell) { openDay(cell); return; }
     const seg = e.target.closest && e.target.closest('.lane [data-status]');
     if (seg) { pinned = seg; show(seg); return; }
