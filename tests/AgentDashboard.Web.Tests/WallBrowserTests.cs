@@ -39,9 +39,9 @@ public sealed class WallBrowserTests(Browser browser) : IClassFixture<Browser>, 
 
     private int QueueAgentCount => Simulation.Centre.Queues.SelectMany(q => q.Members).Distinct().Count();
 
-    private async Task<IPage> WallPageAsync(string url)
+    private async Task<IPage> WallPageAsync(string url, int width = 1920, int height = 1080)
     {
-        var context = await browser.Chromium.NewContextAsync(new() { ViewportSize = new() { Width = 1920, Height = 1080 } });
+        var context = await browser.Chromium.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = height } });
         var page = await context.NewPageAsync();
         await page.GotoAsync(url);
         return page;
@@ -139,6 +139,29 @@ public sealed class WallBrowserTests(Browser browser) : IClassFixture<Browser>, 
         string asOf = await wall.Locator("#wall-asof").InnerTextAsync();
         await Assertions.Expect(wall.Locator("#wall-asof")).Not.ToHaveTextAsync(asOf, new() { Timeout = 10_000 }); // live again
         await Assertions.Expect(wall.Locator("#wall-stale")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task A_small_screen_pages_through_the_agents_and_a_rotating_link_shows_one_queue_at_a_time()
+    {
+        var admin = Simulation.Centre.Users[0];
+        using (var flow = new SignInFlow(host.Address)) await flow.SignInAsync(admin.Zuid);
+        var queues = Simulation.Centre.Queues.Take(2).ToList();
+        var (_, token) = await host.Services<DisplayLinkStore>().CreateAsync(admin.Zuid, "Rotating",
+            new WallView(queues.Select(q => q.Id).ToList(), RotateQueues: true, RotateSeconds: 5), null, CancellationToken.None);
+
+        var wall = await WallPageAsync(new Uri(host.Address, "wall/" + token).ToString(), 800, 520);
+        await Assertions.Expect(wall.Locator("#wall-title")).ToHaveTextAsync($"Rotating · {queues[0].Name}", new() { Timeout = 20_000 });
+        await Assertions.Expect(wall.Locator("#wall-tiles .tile")).ToHaveCountAsync(queues[0].Members.Length);
+        // Too many tiles for this screen at a readable size: some are on the next page, none off the screen.
+        await Assertions.Expect(wall.Locator("#wall-pages")).ToContainTextAsync("Page 1 of ");
+        int shown = await wall.Locator("#wall-tiles .tile:visible").CountAsync();
+        Assert.InRange(shown, 1, queues[0].Members.Length - 1);
+        Assert.True(await wall.EvaluateAsync<bool>("() => document.documentElement.scrollHeight <= window.innerHeight"));
+        await Browser.MaybeScreenshotAsync(wall, "wall-small");
+
+        await Assertions.Expect(wall.Locator("#wall-title")).ToHaveTextAsync($"Rotating · {queues[1].Name}", new() { Timeout = 10_000 });
+        await Assertions.Expect(wall.Locator("#wall-tiles .tile")).ToHaveCountAsync(queues[1].Members.Length);
     }
 
     [Fact]

@@ -35,7 +35,8 @@
     if (!plan) {
       const cols = Math.max(1, Math.floor((width + GAP) / (MIN_W + GAP)));
       const rows = Math.max(1, Math.floor((height + GAP) / (MIN_H + GAP)));
-      plan = { cols, h: (height - GAP * (rows - 1)) / rows, perPage: cols * rows };
+      const w = (width - GAP * (cols - 1)) / cols;
+      plan = { cols, h: Math.min((height - GAP * (rows - 1)) / rows, w / 1.6), perPage: cols * rows }; // type no wider than the tile
     }
     pages = Math.max(1, Math.ceil(tiles.length / plan.perPage));
     page = page % pages;
