@@ -20,6 +20,10 @@ public sealed record DisplayLink(string Id, string Zuid, string Name, WallView V
     public bool IsActive(DateTimeOffset now) => RevokedAt is null && (ExpiresAt is not { } expires || expires > now);
 
     public string State(DateTimeOffset now) => RevokedAt is not null ? "revoked" : ExpiresAt is { } e && e <= now ? "expired" : "active";
+
+    /// <summary>What a wall says when the link no longer shows anything.</summary>
+    public string ClosedMessage(DateTimeOffset now) =>
+        (RevokedAt is not null ? "This display link has been revoked." : "This display link has expired.") + " Ask a supervisor for a new one.";
 }
 
 /// <summary>

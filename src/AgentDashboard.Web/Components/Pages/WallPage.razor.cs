@@ -60,7 +60,7 @@ public partial class WallPage : IDisposable
         }
         if (!link.IsActive(Now))
         {
-            Closed = $"This display link has been {link.State(Now)}. Ask a supervisor for a new one.";
+            Closed = link.ClosedMessage(Now);
             return;
         }
         Link = link;
@@ -116,8 +116,8 @@ public partial class WallPage : IDisposable
                     var current = await Links.FindAsync(Token, cancellationToken);
                     if (current is null || !current.IsActive(Now))
                     {
-                        string state = current?.State(Now) ?? "revoked";
-                        await InvokeAsync(() => Close($"This display link has been {state}. Ask a supervisor for a new one."));
+                        string message = current?.ClosedMessage(Now) ?? "This display link is no longer known. Ask a supervisor for a new one.";
+                        await InvokeAsync(() => Close(message));
                         return;
                     }
                 }
