@@ -69,7 +69,7 @@ public sealed class LiveBrowserTests(Browser browser) : IClassFixture<Browser>, 
 
         // Time in status is shown at once and ticks in the browser, with no new data from the server needed.
         var clock = page.Locator($"[data-agent='{expected[0].Id}'] [data-since]");
-        await Assertions.Expect(clock).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d+:\d\d"), new() { Timeout = 500 });
+        await Assertions.Expect(clock).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d+:\d\d"), new() { Timeout = 2_000 });
         string before = await clock.InnerTextAsync();
         await Assertions.Expect(clock).Not.ToHaveTextAsync(before, new() { Timeout = 3_000 });
         await Browser.MaybeScreenshotAsync(page, "live-tiles");
