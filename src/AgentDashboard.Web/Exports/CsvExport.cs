@@ -50,13 +50,13 @@ internal static class CsvExport
         TimeZoneInfo.ConvertTime(DateTimeOffset.FromUnixTimeMilliseconds(epochMs), zone).ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", CultureInfo.InvariantCulture);
 
     /// <summary>
-    /// A text field, quoted when it holds a comma, quote or line break. A leading = + - @ gets an apostrophe, so a
-    /// spreadsheet does not run a name as a formula.
+    /// A text field, quoted when it holds a comma, quote or line break. A leading = + - @ tab or carriage return gets
+    /// an apostrophe, so a spreadsheet does not run a name as a formula.
     /// </summary>
     public static string Field(string? text)
     {
         if (string.IsNullOrEmpty(text)) return "";
-        if (text[0] is '=' or '+' or '-' or '@') text = "'" + text;
+        if (text[0] is '=' or '+' or '-' or '@' or '\t' or '\r') text = "'" + text;
         return text.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + text.Replace("\"", "\"\"") + "\"" : text;
     }
 }
