@@ -79,6 +79,9 @@ public sealed class CallPageBrowserTests(Browser browser) : IClassFixture<Browse
 
         await Assertions.Expect(page.Locator("#call-outcome")).ToContainTextAsync($"Answered by {agent.Name}", new() { Timeout = 15_000 });
         await Assertions.Expect(page.Locator($"#ringing-order [data-ring='{agent.Id}']")).ToContainTextAsync("Answered");
+        // The link carried the call's time, not its day: the form shows the day it found, ready for another log id.
+        string day = LocalDays.DateOf(call.EntryTime, TimeZoneInfo.FindSystemTimeZoneById(Zone)).ToString("yyyy-MM-dd");
+        await Assertions.Expect(page.Locator("#call-date")).ToHaveValueAsync(day);
         await Browser.MaybeScreenshotAsync(page, "call-answered");
     }
 

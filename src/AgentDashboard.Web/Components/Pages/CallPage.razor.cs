@@ -60,6 +60,10 @@ public partial class CallPage : IDisposable
         {
             Call = await Loader.LoadAsync(LogId.Trim(), w.From, w.To, Zone, closing.Token);
             NotFound = Call is null;
+            if (EditDate.Length == 0 && Call?.Entry is { } entry)
+            {
+                EditDate = LocalDays.DateOf(entry, Zone).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture); // reached by a link with the call's time
+            }
         }
         catch (ZohoQueryException e)
         {
