@@ -94,7 +94,7 @@ public sealed class HeatmapBrowserTests(Browser browser) : IClassFixture<Browser
 
         // A click opens that agent's timeline for that day.
         await cell.ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex($"/timeline\\?tz=.*&agentIds={id}&from={weekday:yyyy-MM-dd}&to={weekday:yyyy-MM-dd}"));
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/timeline\\?tz=.*&agentIds={id}&from={weekday:yyyy-MM-dd}&to={weekday:yyyy-MM-dd}"), new() { Timeout = 15_000 });
         await Assertions.Expect(page.Locator($"[data-lane='{id}/{weekday:yyyy-MM-dd}']")).ToBeVisibleAsync(new() { Timeout = 15_000 });
     }
 
@@ -105,6 +105,13 @@ public sealed class HeatmapBrowserTests(Browser browser) : IClassFixture<Browser
 
         var cells = page.Locator("#calendar .cal-cell");
         await Assertions.Expect(cells).ToHaveCountAsync(28, new() { Timeout = 20_000 }); // four weeks by default
+        // Monday to Sunday down each week's column, and the first column headed by its month.
+        var first = Today.AddDays(-27);
+        var mondays = await page.Locator("#calendar .cal-cell").EvaluateAllAsync<string[]>(
+            "cells => { const top = Math.min(...cells.map(c => c.getBoundingClientRect().top)); return cells.filter(c => c.getBoundingClientRect().top === top).map(c => c.dataset.date); }");
+        Assert.NotEmpty(mondays);
+        Assert.All(mondays, d => Assert.Equal(DayOfWeek.Monday, DateOnly.Parse(d).DayOfWeek));
+        await Assertions.Expect(page.Locator("#calendar .cal-month").First).ToHaveTextAsync(first.ToString("MMM"));
         await Assertions.Expect(page.Locator("#heat-legend")).ToContainTextAsync("80%–100%");
         await Assertions.Expect(page.Locator("#heat-legend")).ToContainTextAsync("On Call share of Working Time");
         await Browser.MaybeScreenshotAsync(page, "heatmap-calendar");
@@ -119,9 +126,10 @@ public sealed class HeatmapBrowserTests(Browser browser) : IClassFixture<Browser
     public async Task On_a_touch_screen_a_tap_shows_the_figures_and_leads_on_to_the_day()
     {
         var page = await SignedInAsync($"heatmap?tz={Uri.EscapeDataString(Zone)}", touch: true);
-        var row = page.Locator("#heatmap tbody tr[data-row]").First;
-        await Assertions.Expect(row).ToBeVisibleAsync(new() { Timeout = 20_000 });
-        string agentId = (await row.GetAttributeAsync("data-row"))!;
+        var first = page.Locator("#heatmap tbody tr[data-row]").First;
+        await Assertions.Expect(first).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        string agentId = (await first.GetAttributeAsync("data-row"))!;
+        var row = page.Locator($"#heatmap tbody tr[data-row='{agentId}']"); // that agent's row, whichever rows are on screen later
 
         await row.Locator("td.hc").Last.TapAsync(); // today
         var tip = page.Locator("#seg-tip");
@@ -129,6 +137,7 @@ public sealed class HeatmapBrowserTests(Browser browser) : IClassFixture<Browser
         Assert.Contains("/heatmap", page.Url); // not navigated yet
         await tip.Locator("[data-open-day]").TapAsync();
 
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex($"/timeline\\?tz=.*&agentIds={agentId}&from={Today:yyyy-MM-dd}&to={Today:yyyy-MM-dd}"));
+        // The dashboard moves to the timeline in the page (no new document, no load event), so the URL itself is awaited.
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/timeline\\?tz=.*&agentIds={agentId}&from={Today:yyyy-MM-dd}&to={Today:yyyy-MM-dd}"), new() { Timeout = 15_000 });
     }
 }

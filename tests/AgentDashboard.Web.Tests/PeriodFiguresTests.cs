@@ -70,6 +70,15 @@ public class PeriodFiguresTests
     }
 
     [Fact]
+    public void Some_time_under_a_minute_is_not_shown_as_none()
+    {
+        Assert.Equal("0:00", Components.Controls.StatusStyle.HoursMinutes(0));
+        Assert.Equal("<0:01", Components.Controls.StatusStyle.HoursMinutes(40_000));
+        Assert.Equal("0:01", Components.Controls.StatusStyle.HoursMinutes(60_000));
+        Assert.Equal("7:05", Components.Controls.StatusStyle.HoursMinutes((7 * 60 + 5) * 60_000 + 59_999));
+    }
+
+    [Fact]
     public void A_few_very_long_days_do_not_wash_out_the_scale()
     {
         // 19 ordinary 8-hour days and one agent who never signed off (24 h): the top band starts below 24 h.

@@ -33,7 +33,7 @@ window.agentDashboard = Object.assign(window.agentDashboard || {}, {
   }
 
   // A heatmap cell: who and which day, the metric's value, and every status's figure. The figures come as whole
-  // minutes in the order the grid's data-statuses names ("-" where Zoho sent no value).
+  // minutes in the order the grid's data-statuses names ("<1" under a minute, "-" where Zoho sent no value).
   function cellDay(cell) {
     if (cell.dataset.date) return cell.dataset.date;
     const table = cell.closest('table');
@@ -47,7 +47,13 @@ window.agentDashboard = Object.assign(window.agentDashboard || {}, {
     return `${name} · ${table?.tHead?.rows[0]?.cells[cell.cellIndex]?.title || ''}`;
   }
 
-  function hoursMinutes(minutes) { return `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`; }
+  // A figure from data-f, shown as the server shows totals (StatusStyle.HoursMinutes).
+  function figure(value) {
+    if (value === '-' || value === undefined) return 'no data';
+    if (value === '<1') return '<0:01';
+    const minutes = Number(value);
+    return `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`;
+  }
 
   function showHeat(cell, withLink) {
     const box = tip();
@@ -61,22 +67,33 @@ window.agentDashboard = Object.assign(window.agentDashboard || {}, {
     if (d.v) html += `<div>${escapeText(metric)}: <strong>${escapeText(d.v)}</strong></div>`;
     if (d.f && holder) {
       const statuses = holder.dataset.statuses.split(','), values = d.f.split(',');
-      html += '<dl>' + statuses.map((s, i) => row(s, values[i] === '-' || values[i] === undefined ? 'no data' : hoursMinutes(Number(values[i])))).join('') + '</dl>';
+      html += '<dl>' + statuses.map((s, i) => row(s, figure(values[i]))).join('') + '</dl>';
     }
-    if (withLink && cell.closest('[data-row]') && !cell.classList.contains('hx')) html += '<a href="#" data-open-day>Open this day\'s timeline →</a>';
+    // The link holds its address, not the cell: the grid may be drawn again (and the cell replaced) before the second tap.
+    const url = withLink ? dayUrl(cell) : null;
+    if (url) html += `<a href="${escapeText(url)}" data-open-day>Open this day's timeline →</a>`;
     box.innerHTML = html;
-    box.querySelector('[data-open-day]')?.addEventListener('click', e => { e.preventDefault(); openDay(cell); });
+    box.querySelector('[data-open-day]')?.addEventListener('click', e => { e.preventDefault(); go(url); });
     place(box, cell);
+  }
+
+  // The timeline of a cell's agent and day; null for an excluded day or the whole scope's calendar.
+  function dayUrl(cell) {
+    const holder = cell.closest('[data-timeline]');
+    const agent = cell.closest('[data-row]')?.dataset.row;
+    const day = cellDay(cell);
+    if (!holder || !agent || !day || cell.classList.contains('hx')) return null;
+    return `${holder.dataset.timeline}&agentIds=${encodeURIComponent(agent)}&from=${day}&to=${day}`;
+  }
+
+  function go(url) {
+    if (window.Blazor?.navigateTo) Blazor.navigateTo(url); else location.href = url;
   }
 
   // A click (or Enter) on an agent's day opens that agent's timeline for that day.
   function openDay(cell) {
-    const holder = cell.closest('[data-timeline]');
-    const agent = cell.closest('[data-row]')?.dataset.row;
-    const day = cellDay(cell);
-    if (!holder || !agent || !day || cell.classList.contains('hx')) return;
-    const url = `${holder.dataset.timeline}&agentIds=${encodeURIComponent(agent)}&from=${day}&to=${day}`;
-    if (window.Blazor?.navigateTo) Blazor.navigateTo(url); else location.href = url;
+    const url = dayUrl(cell);
+    if (url) go(url);
   }
 
   function place(box, target) {

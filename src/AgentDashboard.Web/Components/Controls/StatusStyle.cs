@@ -38,8 +38,8 @@ public static class StatusStyle
     public static string Duration(TimeSpan? time) => time is not { } t ? "—"
         : t.TotalHours >= 1 ? $"{(int)t.TotalHours}:{t.Minutes:00}:{t.Seconds:00}" : $"{t.Minutes}:{t.Seconds:00}";
 
-    /// <summary>Hours and minutes of a total, e.g. 7:05; under a minute shows as 0:00.</summary>
-    public static string HoursMinutes(long ms) => $"{ms / 3_600_000}:{ms / 60_000 % 60:00}";
+    /// <summary>Hours and minutes of a total, e.g. 7:05; some time under a minute is "&lt;0:01", so it never reads as none.</summary>
+    public static string HoursMinutes(long ms) => ms is > 0 and < 60_000 ? "<0:01" : $"{ms / 3_600_000}:{ms / 60_000 % 60:00}";
 
     /// <summary>A short name for tight columns: Avail, Call, Break; other statuses as they are.</summary>
     public static string ShortName(string status) => status switch

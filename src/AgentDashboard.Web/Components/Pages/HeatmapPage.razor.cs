@@ -24,8 +24,6 @@ public partial class HeatmapPage
     [SupplyParameterFromQuery] public string? View { get; set; }
     [SupplyParameterFromQuery] public string? Agent { get; set; }
 
-    private CancellationTokenSource? loading;
-
     /// <summary>The figures on screen and the request they answer: a new metric or view is drawn from them, not fetched again.</summary>
     private (string Key, IReadOnlyList<AgentDays> Days)? loaded;
 
@@ -35,14 +33,23 @@ public partial class HeatmapPage
 
     /// <summary>When the figures arrived (the machine's real clock, epoch ms): the render benchmark measures the paint from here.</summary>
     private long ReadyAt { get; set; }
-    private bool Loading => loading is not null;
-    private bool Cancelled { get; set; }
 
     private HeatMetric SelectedMetric => HeatMetric.Parse(Metric);
 
     /// <summary>The rows as the virtualised grid takes them (it needs a collection).</summary>
     private List<HeatRow> GridRows { get; set; } = [];
     private bool CalendarView => View == "calendar";
+
+    /// <summary>Up to a month, cells are larger squares; longer ranges keep them small so 93 days stay on a screen or two.</summary>
+    private bool WideCells => Map?.Days.Count <= 31;
+
+    /// <summary>A calendar column's month, shown on the first column and where the column's first day starts a new month.</summary>
+    private string CalendarMonthLabel(int week, int lead)
+    {
+        var days = Map!.Days;
+        var first = days[Math.Max(0, week * 7 - lead)];
+        return week == 0 || days[Math.Max(0, (week - 1) * 7 - lead)].Month != first.Month ? first.ToString("MMM") : "";
+    }
 
     /// <summary>The calendar's row: one agent's, or the whole scope's.</summary>
     private (HeatRow Row, HeatScale Scale) CalendarSubject =>
@@ -61,59 +68,35 @@ public partial class HeatmapPage
         }
     }
 
-    private async Task LoadAsync()
+    private Task LoadAsync() => RunLoadAsync(async cancellationToken =>
     {
-        loading?.Cancel();
-        var mine = loading = CancellationTokenSource.CreateLinkedTokenSource(Closing.Token);
-        (Problems, LoadError, Map, AgentsRead, Cancelled) = ([], null, null, 0, false);
-        try
+        (Map, AgentsRead) = (null, 0);
+        var (request, queues) = await PrepareAsync(DefaultDays, cancellationToken);
+        if (request is null)
         {
-            var (request, queues) = await PrepareAsync(DefaultDays, mine.Token);
-            if (request is null)
+            return;
+        }
+        Request = request;
+        string key = $"{Queue}|{request.ToQuery().Aggregate("", (all, p) => all + p.Key + "=" + p.Value + "&")}";
+        if (loaded is not { } cached || cached.Key != key)
+        {
+            StateHasChanged();
+            var progress = new Progress<int>(read =>
             {
-                return;
-            }
-            Request = request;
-            string key = $"{Queue}|{request.ToQuery().Aggregate("", (all, p) => all + p.Key + "=" + p.Value + "&")}";
-            if (loaded is not { } cached || cached.Key != key)
-            {
-                StateHasChanged();
-                var progress = new Progress<int>(read =>
-                {
-                    if (loading != mine) return;
-                    AgentsRead = read;
-                    _ = InvokeAsync(StateHasChanged);
-                });
-                loaded = (key, await Loader.CalendarAsync(request, queues, progress, mine.Token));
-            }
-            var days = loaded.Value.Days;
-            ReadyAt = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-            Map = Heatmap.Build(days, request.From, request.To, request.Filter().ExcludedDays, SelectedMetric);
-            GridRows = [.. Map.Rows];
-            FigureStatuses = days.SelectMany(a => a.Days.Values).SelectMany(d => d.Sums.Keys).Distinct()
-                .OrderBy(s => s == Statuses.WorkingTime ? 0 : Array.IndexOf(StatusStyle.KnownStatuses, s) is var i and >= 0 ? 1 + i : 99)
-                .ThenBy(s => s, StringComparer.Ordinal).ToList();
+                if (cancellationToken.IsCancellationRequested) return;
+                AgentsRead = read;
+                _ = InvokeAsync(StateHasChanged);
+            });
+            loaded = (key, await Loader.CalendarAsync(request, queues, progress, cancellationToken));
         }
-        catch (OperationCanceledException) when (mine.IsCancellationRequested)
-        {
-            Cancelled = loading == mine;
-        }
-        catch (ZohoQueryException e)
-        {
-            Problems = e.Problems;
-        }
-        catch (ZohoApiException e)
-        {
-            LoadError = e;
-        }
-        finally
-        {
-            if (loading == mine) loading = null;
-            mine.Dispose();
-        }
-    }
-
-    private void CancelLoad() => loading?.Cancel();
+        var days = loaded.Value.Days;
+        ReadyAt = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        Map = Heatmap.Build(days, request.From, request.To, request.Filter().ExcludedDays, SelectedMetric);
+        GridRows = [.. Map.Rows];
+        FigureStatuses = days.SelectMany(a => a.Days.Values).SelectMany(d => d.Sums.Keys).Distinct()
+            .OrderBy(s => s == Statuses.WorkingTime ? 0 : Array.IndexOf(StatusStyle.KnownStatuses, s) is var i and >= 0 ? 1 + i : 99)
+            .ThenBy(s => s, StringComparer.Ordinal).ToList();
+    });
 
     private void SetParameter(string name, string? value) =>
         Navigation.NavigateTo(Navigation.GetUriWithQueryParameter(name, string.IsNullOrEmpty(value) ? null : value));
@@ -144,9 +127,17 @@ public partial class HeatmapPage
 
     private string? CellValue(HeatCell cell) => cell.Kind == CellKind.Value ? Format(cell.Value) : null;
 
-    /// <summary>A day's figures in whole minutes, in <see cref="FigureStatuses"/>' order; "-" for Zoho's "--" or a status it did not send.</summary>
+    /// <summary>
+    /// A day's figures in whole minutes, in <see cref="FigureStatuses"/>' order; "&lt;1" for some time under a minute
+    /// (as <see cref="StatusStyle.HoursMinutes"/> shows it), "-" for Zoho's "--" or a status it did not send.
+    /// </summary>
     private string? CompactFigures(DayFigures? day) => day is null ? null
-        : string.Join(',', FigureStatuses.Select(s => day[s] is { } ms ? (ms / 60_000).ToString(CultureInfo.InvariantCulture) : "-"));
+        : string.Join(',', FigureStatuses.Select(s => day[s] switch
+        {
+            null => "-",
+            > 0 and < 60_000 => "<1",
+            { } ms => (ms / 60_000).ToString(CultureInfo.InvariantCulture),
+        }));
 
     /// <summary>The timeline page for the shown zone; the browser adds the agent and the day of the clicked cell.</summary>
     private string TimelineBase => "/timeline?tz=" + Uri.EscapeDataString(Request?.Zone.Id ?? "UTC");

@@ -23,11 +23,8 @@ public partial class OverviewPage
     [SupplyParameterFromQuery] public string? Order { get; set; }
     [SupplyParameterFromQuery(Name = "page")] public int? PageNumber { get; set; }
 
-    private CancellationTokenSource? loading;
-
     private PeriodRequest? Request { get; set; }
     private PeriodOverview? Overview { get; set; }
-    private bool Loading => loading is not null;
 
     private static readonly string[] Metrics = ["sum", "avg", "max"];
 
@@ -51,46 +48,24 @@ public partial class OverviewPage
         }
     }
 
-    private async Task LoadAsync()
+    private Task LoadAsync() => RunLoadAsync(async cancellationToken =>
     {
-        loading?.Cancel();
-        var mine = loading = CancellationTokenSource.CreateLinkedTokenSource(Closing.Token);
-        (Problems, LoadError) = ([], null);
-        try
+        var (request, queues) = await PrepareAsync(HeatmapPage.DefaultDays, cancellationToken);
+        if (request is null)
         {
-            var (request, queues) = await PrepareAsync(HeatmapPage.DefaultDays, mine.Token);
-            if (request is null)
-            {
-                Overview = null;
-                return;
-            }
-            if (request.AgentIds.Count > ZohoVoiceClient.MaxIdsPerRequest)
-            {
-                (Problems, Overview) = ([$"The overview takes at most {ZohoVoiceClient.MaxIdsPerRequest} picked agents ({request.AgentIds.Count} were picked); pick fewer, or a queue."], null);
-                return;
-            }
-            Request = request;
-            var answer = await Loader.OverviewAsync(request, queues, new StatusSort(SortField, SortMetricValue, SortOrderValue),
-                new Paging((CurrentPage - 1) * PageSize, PageSize), mine.Token);
-            Overview = PeriodOverview.From(answer);
+            Overview = null;
+            return;
         }
-        catch (OperationCanceledException) when (mine.IsCancellationRequested)
+        if (request.AgentIds.Count > ZohoVoiceClient.MaxIdsPerRequest)
         {
+            (Problems, Overview) = ([$"The overview takes at most {ZohoVoiceClient.MaxIdsPerRequest} picked agents ({request.AgentIds.Count} were picked); pick fewer, or a queue."], null);
+            return;
         }
-        catch (ZohoQueryException e)
-        {
-            Problems = e.Problems;
-        }
-        catch (ZohoApiException e)
-        {
-            LoadError = e;
-        }
-        finally
-        {
-            if (loading == mine) loading = null;
-            mine.Dispose();
-        }
-    }
+        Request = request;
+        var answer = await Loader.OverviewAsync(request, queues, new StatusSort(SortField, SortMetricValue, SortOrderValue),
+            new Paging((CurrentPage - 1) * PageSize, PageSize), cancellationToken);
+        Overview = PeriodOverview.From(answer);
+    });
 
     /// <summary>Sorts by a column through the API: a second click on the sorted column turns the order round.</summary>
     private void SortBy(string status, string metric)

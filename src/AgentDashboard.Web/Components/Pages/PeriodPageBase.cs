@@ -3,6 +3,7 @@ using AgentDashboard.Web.Auth;
 using AgentDashboard.Web.Components.Controls;
 using AgentDashboard.Web.Periods;
 using AgentDashboard.Zoho.Http;
+using AgentDashboard.Zoho.Requests;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.JSInterop;
@@ -32,6 +33,8 @@ public abstract class PeriodPageBase : ComponentBase, IDisposable
     [SupplyParameterFromQuery] public string? ExcludeStatus { get; set; }
 
     protected readonly CancellationTokenSource Closing = new();
+    private CancellationTokenSource? loading;
+
     protected string? Zuid { get; private set; }
 
     /// <summary>The form's copy of the request, applied by Show.</summary>
@@ -41,6 +44,10 @@ public abstract class PeriodPageBase : ComponentBase, IDisposable
     protected IReadOnlyList<DirectoryAgent> Agents { get; set; } = [];
     protected IReadOnlyList<string> Problems { get; set; } = [];
     protected ZohoApiException? LoadError { get; set; }
+    protected bool Loading => loading is not null;
+
+    /// <summary>True when the person cancelled the last load (not when a newer load replaced it).</summary>
+    protected bool Cancelled { get; private set; }
 
     protected IReadOnlyList<(string Id, string Name)> QueueList => Scope.AllQueues();
 
@@ -89,6 +96,41 @@ public abstract class PeriodPageBase : ComponentBase, IDisposable
         return (request, queues);
     }
 
+    /// <summary>
+    /// Runs one load of the page: it cancels the load before it, and is cancelled by <see cref="CancelLoad"/>, a newer
+    /// load or leaving the page. A bad request becomes <see cref="Problems"/>, a Zoho failure <see cref="LoadError"/>.
+    /// The token tells a progress report whether its load is still the current one.
+    /// </summary>
+    protected async Task RunLoadAsync(Func<CancellationToken, Task> load)
+    {
+        loading?.Cancel();
+        var mine = loading = CancellationTokenSource.CreateLinkedTokenSource(Closing.Token);
+        (Problems, LoadError, Cancelled) = ([], null, false);
+        try
+        {
+            await load(mine.Token);
+        }
+        catch (OperationCanceledException) when (mine.IsCancellationRequested)
+        {
+            Cancelled = loading == mine;
+        }
+        catch (ZohoQueryException e)
+        {
+            Problems = e.Problems;
+        }
+        catch (ZohoApiException e)
+        {
+            LoadError = e;
+        }
+        finally
+        {
+            if (loading == mine) loading = null;
+            mine.Dispose();
+        }
+    }
+
+    protected void CancelLoad() => loading?.Cancel();
+
     /// <summary>Puts the form into the URL; <paramref name="extra"/> sets or clears the page's own parameters.</summary>
     protected void Show(IReadOnlyDictionary<string, object?>? extra = null)
     {
@@ -104,6 +146,10 @@ public abstract class PeriodPageBase : ComponentBase, IDisposable
         try
         {
             Agents = await Directory.GetAsync(await Scope.QueuesAsync(Zuid!, queue, Closing.Token), Closing.Token);
+        }
+        catch (OperationCanceledException) when (Closing.IsCancellationRequested)
+        {
+            // the page was left while the queue's agents were read
         }
         catch (ZohoApiException e)
         {

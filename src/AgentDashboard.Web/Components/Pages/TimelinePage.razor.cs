@@ -3,8 +3,6 @@ using AgentDashboard.Web.Components.Controls;
 using AgentDashboard.Web.Periods;
 using AgentDashboard.Web.Timelines;
 using AgentDashboard.Zoho;
-using AgentDashboard.Zoho.Http;
-using AgentDashboard.Zoho.Requests;
 using Microsoft.AspNetCore.Components;
 
 namespace AgentDashboard.Web.Components.Pages;
@@ -23,13 +21,9 @@ public partial class TimelinePage
 
     [SupplyParameterFromQuery] public string? Day { get; set; }
 
-    private CancellationTokenSource? loading;
-
     private PeriodRequest? Request { get; set; }
     private IReadOnlyList<AgentTimeline>? Timelines { get; set; }
     private StatusAuditProgress? Progress { get; set; }
-    private bool Loading => loading is not null;
-    private bool Cancelled { get; set; }
 
     private DateOnly? ZoomDay => DateOnly.TryParseExact(Day, "yyyy-MM-dd", out var day) ? day : null;
 
@@ -51,50 +45,26 @@ public partial class TimelinePage
         }
     }
 
-    private async Task LoadAsync()
+    private Task LoadAsync() => RunLoadAsync(async cancellationToken =>
     {
-        loading?.Cancel();
-        var mine = loading = CancellationTokenSource.CreateLinkedTokenSource(Closing.Token);
-        (Problems, LoadError, Timelines, Progress, Cancelled) = ([], null, null, null, false);
-        try
+        (Timelines, Progress) = (null, null);
+        var (request, _) = await PrepareAsync(defaultDays: 1, cancellationToken);
+        if (request is null)
         {
-            var (request, _) = await PrepareAsync(defaultDays: 1, mine.Token);
-            if (request is null)
-            {
-                return;
-            }
-            // No agents picked: everyone in the queue, or in the supervisor's queues.
-            Request = request.AgentIds.Count > 0 ? request : request with { AgentIds = Agents.Select(a => a.Id).ToList() };
-            StateHasChanged();
-            var names = Agents.ToDictionary(a => a.Id, a => a.Name, StringComparer.Ordinal);
-            var progress = new Progress<StatusAuditProgress>(p =>
-            {
-                if (loading != mine) return;
-                Progress = p;
-                _ = InvokeAsync(StateHasChanged);
-            });
-            Timelines = await Loader.LoadAsync(Request, names, progress, mine.Token);
+            return;
         }
-        catch (OperationCanceledException) when (mine.IsCancellationRequested)
+        // No agents picked: everyone in the queue, or in the supervisor's queues.
+        Request = request.AgentIds.Count > 0 ? request : request with { AgentIds = Agents.Select(a => a.Id).ToList() };
+        StateHasChanged();
+        var names = Agents.ToDictionary(a => a.Id, a => a.Name, StringComparer.Ordinal);
+        var progress = new Progress<StatusAuditProgress>(p =>
         {
-            Cancelled = loading == mine;
-        }
-        catch (ZohoQueryException e)
-        {
-            Problems = e.Problems;
-        }
-        catch (ZohoApiException e)
-        {
-            LoadError = e;
-        }
-        finally
-        {
-            if (loading == mine) loading = null;
-            mine.Dispose();
-        }
-    }
-
-    private void CancelLoad() => loading?.Cancel();
+            if (cancellationToken.IsCancellationRequested) return;
+            Progress = p;
+            _ = InvokeAsync(StateHasChanged);
+        });
+        Timelines = await Loader.LoadAsync(Request, names, progress, cancellationToken);
+    });
 
     private void ShowForm() => Show(new Dictionary<string, object?> { ["day"] = null });
 
