@@ -51,7 +51,10 @@ public sealed class WallBrowserTests(Browser browser) : IClassFixture<Browser>, 
     public async Task A_link_made_on_the_displays_page_shows_the_grid_without_sign_in_and_nothing_to_change()
     {
         var admin = Simulation.Centre.Users[0];
-        var supervisorPage = await browser.Chromium.NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 1000 } });
+        var supervisorPage = await browser.Chromium.NewPageAsync(new()
+        {
+            ViewportSize = new() { Width = 1400, Height = 1000 }, TimezoneId = "Asia/Tokyo", Locale = "en-GB", // not the server's zone
+        });
         await supervisorPage.GotoAsync(new Uri(host.Address, "displays").ToString());
         await supervisorPage.Locator("label.user", new() { HasText = admin.Name }).ClickAsync();
         await supervisorPage.ClickAsync("#accept");
@@ -68,15 +71,25 @@ public sealed class WallBrowserTests(Browser browser) : IClassFixture<Browser>, 
         await Assertions.Expect(wall.Locator("#wall-tiles .tile")).ToHaveCountAsync(QueueAgentCount, new() { Timeout = 20_000 });
         await Assertions.Expect(wall.Locator("#wall-title")).ToHaveTextAsync("Floor 2");
         await Assertions.Expect(wall.Locator("#wall-asof")).ToContainTextAsync("As of");
+        // The clock reads the server's clock, as "as of" and time in status do (here a shifted one, not the machine's).
+        Assert.True(await wall.EvaluateAsync<bool>("""
+            () => {
+                const asOf = Number(document.querySelector('#wall-asof [data-epoch]').dataset.epoch);
+                const minute = ms => new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+                return [asOf - 60000, asOf, asOf + 60000].map(minute).includes(document.querySelector('#wall-clock').textContent);
+            }
+            """), "the wall's clock disagrees with its 'as of' time");
         await Assertions.Expect(wall.Locator("#wall-counters [data-status]")).ToHaveCountAsync(5);
         Assert.Equal(0, await wall.Locator("button, input, select, textarea, a[href], form").CountAsync());
         // Every tile fits on the screen: no scrolling.
         Assert.True(await wall.EvaluateAsync<bool>("() => document.documentElement.scrollHeight <= window.innerHeight"));
         await Browser.MaybeScreenshotAsync(wall, "wall");
 
-        // The supervisor sees when a wall last showed the link.
+        // The supervisor sees when a wall last showed the link, in their own time zone.
         await supervisorPage.ReloadAsync();
-        await Assertions.Expect(supervisorPage.Locator("#displays [data-last-seen]").First).Not.ToHaveTextAsync("not yet");
+        var seen = (await host.Services<DisplayLinkStore>().ListAsync(admin.Zuid, CancellationToken.None)).Single().LastSeenAt!.Value;
+        string inTokyo = TimeZoneInfo.ConvertTime(seen, TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo")).ToString("d MMM yyyy, HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        await Assertions.Expect(supervisorPage.Locator("#displays [data-last-seen]").First).ToHaveTextAsync(inTokyo);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 // Time in status ticks in the browser, so the server re-renders only the agents that changed.
 // Each [data-since] element holds the epoch ms its status began; the grid's data-server-now is the server's
-// clock at its last render, which corrects for a browser clock that is off.
+// clock at its last render, which corrects for a browser clock that is off. Instants ([data-epoch]) and the
+// wall's clock ([data-clock]) are written here too, so every time on a page reads the same corrected clock.
 (() => {
   let offset = null; // server time minus browser time
   let lastServerNow = null;
@@ -30,8 +31,30 @@
     return table[cls] || [0, 0];
   }
 
+  // Shown in the browser's own time zone: the server's is not the viewer's.
+  function setText(el, text) {
+    if (el.textContent !== text) el.textContent = text;
+  }
+
+  // data-epoch-style="date" shows the day too (e.g. "23 Nov 2026, 14:05"); else the time of day to the second.
+  function instant(el) {
+    const ms = Number(el.dataset.epoch);
+    if (!ms) return '';
+    return el.dataset.epochStyle === 'date'
+      ? new Date(ms).toLocaleString([], { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' })
+      : new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  }
+
+  function times(now) {
+    for (const el of document.querySelectorAll('[data-epoch]')) setText(el, instant(el));
+    for (const el of document.querySelectorAll('[data-clock]')) {
+      setText(el, new Date(now).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }));
+    }
+  }
+
   function tick() {
     const now = serverNow();
+    times(now);
     for (const el of document.querySelectorAll('[data-since]')) {
       const elapsed = now - Number(el.dataset.since);
       el.textContent = format(elapsed);
@@ -53,7 +76,7 @@
     requestAnimationFrame(() => { scheduled = false; tick(); });
   }
   new MutationObserver(soon).observe(document.documentElement,
-    { childList: true, subtree: true, attributes: true, attributeFilter: ['data-since', 'class'] });
+    { childList: true, subtree: true, attributes: true, attributeFilter: ['data-since', 'data-epoch', 'class'] });
   setInterval(tick, 1000);
   tick();
 })();

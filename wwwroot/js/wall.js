@@ -1,17 +1,8 @@
-// The wall: a clock, tiles fitted to the screen (they shrink to a readable minimum, then the wall pages through
+// The wall: tiles fitted to the screen (they shrink to a readable minimum, then the wall pages through
 // them every 10 s), and a watchdog that recovers a wall whose server has gone quiet without closing the connection.
 (() => {
   const MIN_W = 230, MIN_H = 118, GAP = 10, PAGE_MS = 10000, QUIET_MS = 15000;
   let page = 0, pages = 1, lastServerNow = null, lastChange = Date.now();
-
-  function clock() {
-    const el = document.querySelector('[data-clock]');
-    if (el) el.textContent = new Date().toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
-    document.querySelectorAll('.wall [data-epoch]').forEach(e => {
-      const ms = Number(e.dataset.epoch);
-      e.textContent = ms ? new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' }) : '';
-    });
-  }
 
   // Columns and tile height that show every tile as large as possible; null when even the minimum does not fit.
   function layout(n, width, height) {
@@ -64,17 +55,15 @@
   function schedule() {
     if (scheduled) return;
     scheduled = true;
-    requestAnimationFrame(() => { scheduled = false; fit(); clock(); });
+    requestAnimationFrame(() => { scheduled = false; fit(); });
   }
 
   function start() {
     if (!location.pathname.startsWith('/wall/')) return;
     new MutationObserver(schedule).observe(document.body, { childList: true, subtree: true });
     window.addEventListener('resize', schedule);
-    setInterval(clock, 1000);
     setInterval(watchdog, 1000);
     setInterval(() => { if (pages > 1) { page = (page + 1) % pages; fit(); } }, PAGE_MS);
-    clock();
     schedule();
   }
 

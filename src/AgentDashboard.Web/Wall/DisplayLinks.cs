@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -17,13 +18,24 @@ public sealed record WallView(IReadOnlyList<string> QueueIds, bool RotateQueues 
 /// <summary>A read-only link for a wall monitor, acting for the supervisor who made it. Its token is never stored, only a hash.</summary>
 public sealed record DisplayLink(string Id, string Zuid, string Name, WallView View, DateTimeOffset CreatedAt, DateTimeOffset? ExpiresAt, DateTimeOffset? RevokedAt, DateTimeOffset? LastSeenAt)
 {
-    public bool IsActive(DateTimeOffset now) => RevokedAt is null && (ExpiresAt is not { } expires || expires > now);
-
     public string State(DateTimeOffset now) => RevokedAt is not null ? "revoked" : ExpiresAt is { } e && e <= now ? "expired" : "active";
 
-    /// <summary>What a wall says when the link no longer shows anything.</summary>
-    public string ClosedMessage(DateTimeOffset now) =>
-        (RevokedAt is not null ? "This display link has been revoked." : "This display link has expired.") + " Ask a supervisor for a new one.";
+    public bool IsActive(DateTimeOffset now) => State(now) == "active";
+
+    public const string RevokedMessage = "This display link has been revoked. Ask a supervisor for a new one.";
+
+    /// <summary>Whether a wall shows the link's data; when not, what it says instead (never issued, revoked, expired).</summary>
+    public static bool IsOpen([NotNullWhen(true)] DisplayLink? link, DateTimeOffset now, [NotNullWhen(false)] out string? whyNot)
+    {
+        whyNot = link is null ? "This display link is not known. Ask a supervisor for a new one."
+            : link.State(now) switch
+            {
+                "revoked" => RevokedMessage,
+                "expired" => "This display link has expired. Ask a supervisor for a new one.",
+                _ => null,
+            };
+        return whyNot is null;
+    }
 }
 
 /// <summary>

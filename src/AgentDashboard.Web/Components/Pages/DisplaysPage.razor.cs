@@ -84,8 +84,6 @@ public partial class DisplaysPage : IDisposable
     private string QueueNames(WallView view) =>
         string.Join(", ", view.QueueIds.Select(id => QueueList.FirstOrDefault(q => q.Id == id).Name ?? id));
 
-    private static string When(DateTimeOffset? at) => at is { } t ? t.ToLocalTime().ToString("d MMM yyyy HH:mm") : "—";
-
     public void Dispose()
     {
         closing.Cancel();

@@ -21,6 +21,7 @@ public partial class WallPage : IDisposable
     [Inject] public required LivePreferenceStore Preferences { get; init; }
     [Inject] public required IOptions<LiveFeedOptions> Options { get; init; }
     [Inject] public required TimeProvider Clock { get; init; }
+    [Inject] public required ILogger<WallPage> Logger { get; init; }
 
     [Parameter] public string? Token { get; set; }
 
@@ -53,14 +54,9 @@ public partial class WallPage : IDisposable
     {
         Now = Clock.GetUtcNow();
         var link = await Links.FindAsync(Token, closing.Token);
-        if (link is null)
+        if (!DisplayLink.IsOpen(link, Now, out var whyNot))
         {
-            Closed = "This display link is not known. Ask a supervisor for a new one.";
-            return;
-        }
-        if (!link.IsActive(Now))
-        {
-            Closed = link.ClosedMessage(Now);
+            Closed = whyNot;
             return;
         }
         Link = link;
@@ -99,7 +95,7 @@ public partial class WallPage : IDisposable
 
     /// <summary>
     /// Once a second: the stale banner, the rotation. Once a poll interval the link is read again (a revocation
-    /// made elsewhere, an expiry). Once a minute at most, the link's "last seen".
+    /// made elsewhere, an expiry) and the wall noted as seen (written once a minute at most).
     /// </summary>
     private async Task TickAsync(CancellationToken cancellationToken)
     {
@@ -113,13 +109,7 @@ public partial class WallPage : IDisposable
                 if (Now - checkedAt >= Options.Value.PollInterval)
                 {
                     checkedAt = Now;
-                    var current = await Links.FindAsync(Token, cancellationToken);
-                    if (current is null || !current.IsActive(Now))
-                    {
-                        string message = current?.ClosedMessage(Now) ?? "This display link is no longer known. Ask a supervisor for a new one.";
-                        await InvokeAsync(() => Close(message));
-                        return;
-                    }
+                    if (!await StillOpenAsync(cancellationToken)) return;
                 }
                 if (Link is { View.RotateQueues: true } rotating && Now - rotated >= TimeSpan.FromSeconds(Math.Max(5, rotating.View.RotateSeconds)))
                 {
@@ -127,7 +117,6 @@ public partial class WallPage : IDisposable
                     rotated = Now;
                 }
                 await InvokeAsync(StateHasChanged);
-                if (Link is { } shown) await Links.TouchAsync(shown.Id, cancellationToken);
             }
         }
         catch (OperationCanceledException)
@@ -135,11 +124,34 @@ public partial class WallPage : IDisposable
         }
     }
 
+    /// <summary>
+    /// Reads the link again and notes the wall as seen; closes the wall when the link is gone, revoked or expired.
+    /// A database that fails for a moment keeps the wall as it is (it is tried again next interval), never stops it checking.
+    /// </summary>
+    private async Task<bool> StillOpenAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var current = await Links.FindAsync(Token, cancellationToken);
+            if (!DisplayLink.IsOpen(current, Now, out var whyNot))
+            {
+                await InvokeAsync(() => Close(whyNot));
+                return false;
+            }
+            await Links.TouchAsync(current.Id, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Logger.LogWarning("Could not read display link {LinkId} again ({Error}); the wall keeps showing it and tries next interval.", Link?.Id, e.GetType().Name);
+        }
+        return true;
+    }
+
     private void OnRevoked(string id)
     {
         if (Link?.Id == id)
         {
-            _ = InvokeAsync(() => Close("This display link has been revoked. Ask a supervisor for a new one."));
+            _ = InvokeAsync(() => Close(DisplayLink.RevokedMessage));
         }
     }
 
