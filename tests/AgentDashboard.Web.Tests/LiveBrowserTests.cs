@@ -77,8 +77,7 @@ public sealed class LiveBrowserTests(Browser browser) : IClassFixture<Browser>, 
         var agent = expected.First(a => Simulation.StatusAt(a, Simulation.Now) is Status.Available);
         Simulation.SetStatus(agent, Status.OnBreak, supervisor);
         var tile = page.Locator($"[data-agent='{agent.Id}']");
-        // The next poll (every 0.5 s) brings it; the wait leaves room for a loaded CI machine. LiveFeedTests checks
-        // the poll-to-change timing itself, from the poll's own time stamp.
+        // The next poll (every 0.5 s) brings it; the wait leaves room for a loaded CI machine.
         await Assertions.Expect(tile).ToContainTextAsync("On Break", new() { Timeout = 5_000 });
         await Assertions.Expect(tile).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("over-warning"), new() { Timeout = 5_000 });
         await Assertions.Expect(tile).ToContainTextAsync("Over threshold");
