@@ -104,7 +104,7 @@ public sealed class LiveFeedTests : IAsyncLifetime
 
         var changedAt = DateTimeOffset.UtcNow;
         Simulation.SetStatus(simulated, Status.OnBreak, Supervisor);
-        // Waits long enough for a loaded machine: how soon the change shows is a matter for the wall soak, not a unit test.
+        // Waits long enough for a loaded machine; the poll rate itself is measured by the wall soak (polls per minute).
         var seen = await NextAsync(subscription, b => b.Agents.Any(a => a.AgentId == agent.AgentId && a.Status == "On Break"), seconds: 10);
 
         // Observed, not exact: the change is dated by the poll that first saw it, never before it happened.
