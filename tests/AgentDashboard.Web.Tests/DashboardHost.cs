@@ -78,7 +78,30 @@ public sealed class DashboardHost : IAsyncDisposable
         await App.StopAsync();
         await App.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (Directory.Exists(DataPath)) Directory.Delete(DataPath, recursive: true);
+        await DeleteDataAsync();
+    }
+
+    /// <summary>
+    /// A page's database check still under way when the host stopped can write a journal file as the folder is
+    /// deleted; it is tried again briefly. A folder left in the temp directory is not the test's failure.
+    /// </summary>
+    private async Task DeleteDataAsync()
+    {
+        for (int attempt = 1; Directory.Exists(DataPath); attempt++)
+        {
+            try
+            {
+                Directory.Delete(DataPath, recursive: true);
+            }
+            catch (IOException) when (attempt < 10)
+            {
+                await Task.Delay(200);
+            }
+            catch (IOException)
+            {
+                return;
+            }
+        }
     }
 }
 

@@ -60,19 +60,28 @@ public sealed class LiveFeedTests : IAsyncLifetime
     [Fact]
     public async Task The_board_holds_the_scopes_agents_with_their_status_and_time_in_status()
     {
+        long subscribedAt = Simulation.Now;
         using var subscription = Hub.Subscribe(Supervisor.Zuid, LiveScope.Queues(SupervisorsQueue.Id));
         var board = await NextAsync(subscription, b => !b.Agents.IsEmpty && b.Agents.All(a => a.Status is not null));
+        long asOf = board.AsOf!.Value.ToUnixTimeMilliseconds();
 
         var members = SupervisorsQueue.Members.Select(m => Simulation.Centre.Agents[m]).ToList();
         Assert.Equal(members.Select(a => a.Id).Order(), board.Agents.Select(a => a.AgentId).Order());
+        int unchanged = 0;
         foreach (var agent in board.Agents)
         {
             var simulated = members.Single(m => m.Id == agent.AgentId);
             Assert.Equal(simulated.Name, agent.Name);
-            Assert.Equal(Simulation.StatusAt(simulated, Simulation.Now).Name(), agent.Status);
+            Assert.Contains(agent.Status, Simulation.StatusesDuring(simulated, subscribedAt, asOf));
+            if (Simulation.ChangedDuring(simulated, subscribedAt, asOf)) continue; // which side the board saw is not known
+
+            // Unchanged while the board loaded: its status and the exact moment it began, from the status audit.
+            unchanged++;
+            Assert.Equal(Simulation.StatusAt(simulated, asOf).Name(), agent.Status);
             Assert.True(agent.SinceIsExact);
-            Assert.Equal(Simulation.LastEventBefore(simulated, Simulation.Now + 1)?.Time, agent.Since?.ToUnixTimeMilliseconds());
+            Assert.Equal(Simulation.LastEventBefore(simulated, asOf + 1)?.Time, agent.Since?.ToUnixTimeMilliseconds());
         }
+        Assert.True(unchanged > 0);
         Assert.Equal(board.Agents.Length, board.Counts.Values.Sum());
     }
 
