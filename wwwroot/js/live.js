@@ -31,11 +31,11 @@
     return table[cls] || [0, 0];
   }
 
-  // Shown in the browser's own time zone: the server's is not the viewer's.
   function setText(el, text) {
     if (el.textContent !== text) el.textContent = text;
   }
 
+  // Shown in the browser's own time zone: the server's is not the viewer's.
   // data-epoch-style="date" shows the day too (e.g. "23 Nov 2026, 14:05"); else the time of day to the second.
   function instant(el) {
     const ms = Number(el.dataset.epoch);
