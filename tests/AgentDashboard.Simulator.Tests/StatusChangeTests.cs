@@ -85,4 +85,21 @@ public sealed class StatusChangeTests : IAsyncLifetime
         await admin.OverrideOnlineStatusAsync(ids.Take(5).ToList(), "Offline", Ct);
         Assert.Equal(before, Hits(await admin.GetStatusAuditAsync(query, Ct)));
     }
+
+    [Fact]
+    public void A_status_set_while_the_day_is_being_simulated_is_kept()
+    {
+        var simulation = host.Simulation;
+        var agent = simulation.Centre.Agents[3];
+        var today = simulation.OrgDate(simulation.Now);
+        StatusEvent? set = null;
+        // The change lands after today was simulated without it and before that result is kept.
+        simulation.AfterSimulating = date => set ??= simulation.SetStatus(agent, Status.OnBreak, simulation.Centre.Users[0]);
+        simulation.Day(today);
+        simulation.AfterSimulating = null;
+
+        var last = simulation.LastEventBefore(agent, simulation.Now + 1);
+        Assert.NotNull(set);
+        Assert.Equal((set.Value.Time, Trigger.Api, Status.OnBreak), (last?.Time, last?.Trigger, last?.Status));
+    }
 }

@@ -31,6 +31,9 @@ public sealed class CallCentreSimulation
     }
 
     public SimulatorOptions Options { get; }
+
+    /// <summary>For tests: runs after a day is simulated and before it is cached, where a concurrent change can land.</summary>
+    internal Action<DateOnly>? AfterSimulating { get; set; }
     public CallCentre Centre { get; }
 
     public long Now => clock.GetUtcNow().ToUnixTimeMilliseconds();
@@ -54,30 +57,44 @@ public sealed class CallCentreSimulation
                 return day;
             }
         }
-        IReadOnlyList<ManualChange> inputs;
-        lock (gate)
+        while (true)
         {
-            inputs = changes.TryGetValue(date, out var list) ? list.ToArray() : [];
+            ManualChange[] inputs;
+            lock (gate)
+            {
+                inputs = changes.TryGetValue(date, out var list) ? list.ToArray() : [];
+            }
+            var simulated = simulator.Simulate(date, inputs);
+            AfterSimulating?.Invoke(date);
+            lock (gate)
+            {
+                if (cache.TryGetValue(date, out var raced))
+                {
+                    return raced;
+                }
+                if ((changes.TryGetValue(date, out var latest) ? latest.Count : 0) != inputs.Length)
+                {
+                    continue; // a status was set while this day was simulated: simulate it again with that input
+                }
+                return Cache(date, simulated);
+            }
         }
-        var simulated = simulator.Simulate(date, inputs);
-        lock (gate)
+    }
+
+    /// <summary>Keeps a simulated day, dropping the least recently used ones over the budget. Called under the gate.</summary>
+    private SimulatedDay Cache(DateOnly date, SimulatedDay simulated)
+    {
+        cache[date] = simulated;
+        recency.AddFirst(date);
+        cachedSize += simulated.Size;
+        while (cachedSize > CacheBudget && recency.Count > 1)
         {
-            if (cache.TryGetValue(date, out var raced))
-            {
-                return raced;
-            }
-            cache[date] = simulated;
-            recency.AddFirst(date);
-            cachedSize += simulated.Size;
-            while (cachedSize > CacheBudget && recency.Count > 1)
-            {
-                var oldest = recency.Last!.Value;
-                recency.RemoveLast();
-                cachedSize -= cache[oldest].Size;
-                cache.Remove(oldest);
-            }
-            return simulated;
+            var oldest = recency.Last!.Value;
+            recency.RemoveLast();
+            cachedSize -= cache[oldest].Size;
+            cache.Remove(oldest);
         }
+        return simulated;
     }
 
     /// <summary>The agent's status changes with <paramref name="from"/> &lt;= time &lt; <paramref name="to"/>, up to now.</summary>
