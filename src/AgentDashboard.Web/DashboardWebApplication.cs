@@ -27,6 +27,7 @@ public static class DashboardWebApplication
             WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
         });
 
+        SettingsCheck.ThrowIfUnreadable(builder.Configuration);
         builder.AddDashboardOptions();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddDemoBackend();
@@ -38,6 +39,16 @@ public static class DashboardWebApplication
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        // Every section's rules, checked now rather than in StartAsync, whose failure the host would log with a stack trace.
+        try
+        {
+            app.Services.GetRequiredService<Microsoft.Extensions.Options.IStartupValidator>().Validate();
+        }
+        catch
+        {
+            ((IDisposable)app).Dispose();
+            throw;
+        }
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);

@@ -7,9 +7,19 @@ try
     await app.RunAsync();
     return 0;
 }
-catch (OptionsValidationException error)
+catch (Exception error) when (SettingsProblems(error) is { Count: > 0 } problems)
 {
-    // Settings that cannot work: say which, in words, without a stack trace.
-    Console.Error.WriteLine("AgentDashboard cannot start: " + string.Join(" ", error.Failures));
+    // Settings that cannot work: every one by its key, in words, without a stack trace.
+    Console.Error.WriteLine("AgentDashboard cannot start; fix these settings:");
+    foreach (string problem in problems) Console.Error.WriteLine("  - " + problem);
     return 1;
 }
+
+// Start-up validation throws one OptionsValidationException per section, wrapped together when several fail.
+static List<string> SettingsProblems(Exception error) => error switch
+{
+    OptionsValidationException invalid => [.. invalid.Failures],
+    AggregateException many when many.InnerExceptions.All(e => e is OptionsValidationException) =>
+        [.. many.InnerExceptions.Cast<OptionsValidationException>().SelectMany(e => e.Failures)],
+    _ => [],
+};

@@ -42,14 +42,19 @@ public sealed partial class PublishedLayoutTests : IAsyncLifetime
         File.WriteAllText(settings, File.ReadAllText(settings).Replace("\"Mode\": \"Demo\"", "\"Mode\": \"Zoho\""));
 
         // Zoho mode without a client registration: refused at start, in words, with no stack trace.
-        using (var refused = Start(folder, clientRegistered: false))
-        {
-            string errors = await refused.StandardError.ReadToEndAsync();
-            await refused.WaitForExitAsync();
-            Assert.Equal(1, refused.ExitCode);
-            Assert.StartsWith("AgentDashboard cannot start: Zoho:ClientId is required when Dashboard:Mode is Zoho", errors);
-            Assert.DoesNotContain(" at ", errors);
-        }
+        string errors = await RefusedAsync(Start(folder, clientRegistered: false));
+        Assert.StartsWith("AgentDashboard cannot start; fix these settings:", errors);
+        Assert.Contains("Zoho:ClientId is required when Dashboard:Mode is Zoho", errors);
+
+        // Unreadable values and broken rules in several sections at once: all of them, each by its key.
+        errors = await RefusedAsync(Start(folder, clientRegistered: true,
+            "--Dashboard:Mode=Demoo", "--Dashboard:Live:PollInterval=soon", "--Zoho:RequestTimeout=-00:00:05", "--Simulator:AgentCount=many"));
+        Assert.Contains("Dashboard:Mode is \"Demoo\", which is not one of Demo, Zoho.", errors);
+        Assert.Contains("Dashboard:Live:PollInterval is \"soon\", which is not a duration", errors);
+        Assert.Contains("Simulator:AgentCount is \"many\", which is not a whole number.", errors);
+        errors = await RefusedAsync(Start(folder, clientRegistered: true, "--Zoho:RequestTimeout=-00:00:05", "--Dashboard:Live:MaxBackOff=00:00:01"));
+        Assert.Contains("Zoho:RequestTimeout must be longer than zero", errors);
+        Assert.Contains("Dashboard:Live:MaxBackOff must be at least Dashboard:Live:PollInterval", errors);
 
         server = Start(folder, clientRegistered: true);
         Uri address = await ReadListeningAddressAsync(server);
@@ -62,10 +67,24 @@ public sealed partial class PublishedLayoutTests : IAsyncLifetime
         Assert.Equal(System.Net.HttpStatusCode.OK, (await http.GetAsync("/_framework/blazor.web.js")).StatusCode);
     }
 
-    /// <summary>Started from another directory on purpose: the working directory must not matter.</summary>
-    private Process Start(string folder, bool clientRegistered)
+    /// <summary>A program that refused to start: exit code 1, and what it said, which never holds a stack trace.</summary>
+    private static async Task<string> RefusedAsync(Process refused)
     {
-        var start = new ProcessStartInfo(Path.Combine(folder, "AgentDashboard.Web"), ["--urls", "http://127.0.0.1:0", "--Dashboard:DataPath", Path.Combine(folder, "data")])
+        using (refused)
+        {
+            string errors = await refused.StandardError.ReadToEndAsync() + await refused.StandardOutput.ReadToEndAsync();
+            await refused.WaitForExitAsync();
+            Assert.True(refused.ExitCode == 1, $"exit code {refused.ExitCode}: {errors}");
+            Assert.DoesNotContain(" at ", errors);
+            Assert.DoesNotContain("Exception", errors);
+            return errors;
+        }
+    }
+
+    /// <summary>Started from another directory on purpose: the working directory must not matter.</summary>
+    private Process Start(string folder, bool clientRegistered, params string[] settings)
+    {
+        var start = new ProcessStartInfo(Path.Combine(folder, "AgentDashboard.Web"), ["--urls", "http://127.0.0.1:0", "--Dashboard:DataPath", Path.Combine(folder, "data"), .. settings])
         {
             WorkingDirectory = Path.GetTempPath(),
             RedirectStandardOutput = true,

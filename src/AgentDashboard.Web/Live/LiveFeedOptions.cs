@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Microsoft.Extensions.Options;
 
 namespace AgentDashboard.Web.Live;
 
@@ -27,6 +28,31 @@ public sealed class LiveFeedOptions
     public Core.Live.Thresholds ResolveThresholds() => Thresholds.Count == 0
         ? Core.Live.Thresholds.Default
         : new(Thresholds.ToImmutableDictionary(t => t.Key, t => new Core.Live.StatusThreshold(t.Value.WarningAfter, t.Value.AlertAfter), StringComparer.Ordinal));
+}
+
+/// <summary>Every problem of the <c>Dashboard:Live</c> section, each by its full key.</summary>
+internal sealed class LiveFeedOptionsValidator : IValidateOptions<LiveFeedOptions>
+{
+    public ValidateOptionsResult Validate(string? name, LiveFeedOptions options)
+    {
+        const string section = LiveFeedOptions.SectionName;
+        var problems = new List<string>();
+        if (options.PollInterval <= TimeSpan.Zero) problems.Add($"{section}:PollInterval must be longer than zero, e.g. 00:00:10.");
+        if (options.IdleGrace < TimeSpan.Zero) problems.Add($"{section}:IdleGrace must not be negative.");
+        if (options.MaxBackOff < options.PollInterval) problems.Add($"{section}:MaxBackOff must be at least {section}:PollInterval ({options.PollInterval}).");
+        foreach (var (status, threshold) in options.Thresholds)
+        {
+            if (threshold.WarningAfter < TimeSpan.Zero || threshold.AlertAfter < TimeSpan.Zero)
+            {
+                problems.Add($"{section}:Thresholds:{status} must not be negative.");
+            }
+            else if (threshold is { WarningAfter: { } warning, AlertAfter: { } alert } && alert <= warning)
+            {
+                problems.Add($"{section}:Thresholds:{status}:AlertAfter must be longer than its WarningAfter ({warning}).");
+            }
+        }
+        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+    }
 }
 
 public sealed class ThresholdSetting

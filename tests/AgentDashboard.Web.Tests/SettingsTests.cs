@@ -1,0 +1,64 @@
+using Microsoft.Extensions.Options;
+
+namespace AgentDashboard.Web.Tests;
+
+/// <summary>Bad settings stop the start with every problem named by its key, all at once (the program prints them and exits 1).</summary>
+public sealed class SettingsTests
+{
+    private static IReadOnlyList<string> Problems(params string[] settings)
+    {
+        string data = Path.Combine(Path.GetTempPath(), "agentdashboard-settings-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            DashboardWebApplication.Create(["--urls=http://127.0.0.1:0", $"--Dashboard:DataPath={data}", .. settings]).DisposeAsync().AsTask().Wait();
+            return [];
+        }
+        catch (OptionsValidationException error)
+        {
+            return [.. error.Failures];
+        }
+        catch (AggregateException errors) when (errors.InnerExceptions.All(e => e is OptionsValidationException))
+        {
+            return [.. errors.InnerExceptions.Cast<OptionsValidationException>().SelectMany(e => e.Failures)];
+        }
+        finally
+        {
+            if (Directory.Exists(data)) Directory.Delete(data, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Good_settings_start()
+    {
+        Assert.Empty(Problems("--Dashboard:Mode=demo", "--Dashboard:Live:PollInterval=00:00:05", "--Dashboard:Live:Thresholds:Training:WarningAfter=00:20:00"));
+    }
+
+    [Fact]
+    public void Every_unreadable_value_is_named_by_its_key()
+    {
+        var problems = Problems("--Dashboard:Mode=Demoo", "--Dashboard:Live:PollInterval=soon", "--Dashboard:Live:Thresholds:On Break:AlertAfter=half an hour",
+            "--Zoho:RequestTimeout=30s", "--Simulator:AgentCount=many", "--Simulator:ControlEndpoints=yes", "--Dashboard:Mode=7");
+
+        Assert.Equal(
+        [
+            "Dashboard:Mode is \"7\", which is not one of Demo, Zoho.",
+            "Dashboard:Live:PollInterval is \"soon\", which is not a duration (hh:mm:ss, e.g. 00:00:30).",
+            "Dashboard:Live:Thresholds:On Break:AlertAfter is \"half an hour\", which is not a duration (hh:mm:ss, e.g. 00:00:30).",
+            "Zoho:RequestTimeout is \"30s\", which is not a duration (hh:mm:ss, e.g. 00:00:30).",
+            "Simulator:AgentCount is \"many\", which is not a whole number.",
+            "Simulator:ControlEndpoints is \"yes\", which is not true or false.",
+        ], problems);
+    }
+
+    [Fact]
+    public void Broken_rules_in_several_sections_are_all_named()
+    {
+        var problems = Problems("--Zoho:RequestTimeout=-00:00:05", "--Dashboard:Live:MaxBackOff=00:00:01",
+            "--Dashboard:Live:Thresholds:Busy:WarningAfter=00:20:00", "--Dashboard:Live:Thresholds:Busy:AlertAfter=00:10:00", "--Zoho:DataCentre=mars");
+
+        Assert.Contains("Zoho:RequestTimeout must be longer than zero, e.g. 00:00:30.", problems);
+        Assert.Contains("Dashboard:Live:MaxBackOff must be at least Dashboard:Live:PollInterval (00:00:10).", problems);
+        Assert.Contains("Dashboard:Live:Thresholds:Busy:AlertAfter must be longer than its WarningAfter (00:20:00).", problems);
+        Assert.Contains(problems, p => p.StartsWith("Zoho:DataCentre \"mars\" is not one of us, eu", StringComparison.Ordinal));
+    }
+}
