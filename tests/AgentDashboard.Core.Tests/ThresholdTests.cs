@@ -6,7 +6,7 @@ public sealed class ThresholdTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 17, 14, 0, 0, TimeSpan.Zero);
 
-    private static LiveAgent On(string status, double minutes) => new("1", "A", status, Now.AddMinutes(-minutes), true, null);
+    private static LiveAgent On(string status, double minutes) => new("1", "A", status, Now.AddMinutes(-minutes), SinceKind.Exact, null);
 
     [Theory]
     [InlineData("On Break", 14.9, ThresholdLevel.None)]
@@ -20,5 +20,5 @@ public sealed class ThresholdTests
 
     [Fact]
     public void An_agent_with_no_known_start_is_never_over_a_threshold() =>
-        Assert.Equal(ThresholdLevel.None, Thresholds.Default.LevelOf(new LiveAgent("1", "A", "On Break", null, false, null), Now));
+        Assert.Equal(ThresholdLevel.None, Thresholds.Default.LevelOf(new LiveAgent("1", "A", "On Break", null, SinceKind.Observed, null), Now));
 }

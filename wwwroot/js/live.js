@@ -57,7 +57,8 @@
     times(now);
     for (const el of document.querySelectorAll('[data-since]')) {
       const elapsed = now - Number(el.dataset.since);
-      el.textContent = format(elapsed);
+      // data-before: the status began before data-since, so the time is a lower bound, never a duration of its own.
+      setText(el, el.hasAttribute('data-before') && elapsed >= 0 ? 'over ' + format(elapsed) : format(elapsed));
       const agent = el.closest('[data-agent]');
       if (!agent) continue;
       const [warn, alert] = thresholdsFor(agent);

@@ -1,26 +1,71 @@
 using System.Collections.Immutable;
+using AgentDashboard.Core.Timelines;
 
 namespace AgentDashboard.Core.Live;
 
+/// <summary>How much is known of when an agent's status began.</summary>
+public enum SinceKind
+{
+    /// <summary>The moment of the status change, from the status audit.</summary>
+    Exact,
+    /// <summary>The poll that first saw the change (it happened since the poll before).</summary>
+    Observed,
+    /// <summary>Only that it began before this moment: the status audit holds no earlier change. Never shown as a duration of its own.</summary>
+    Before,
+}
+
 /// <summary>
-/// One agent on the live board. <see cref="Since"/> is when the current status began: exact when it comes from
-/// the agent's newest status-audit hit, otherwise the poll that first saw it (<see cref="SinceIsExact"/> false).
-/// <see cref="Error"/> is Zoho's per-agent answer when it gave no status (an unknown or hidden agent).
-/// <see cref="Queues"/> are the ids of the scope's queues the agent answers.
+/// One agent on the live board. <see cref="Since"/> is when the current status began, as far as
+/// <see cref="SinceKind"/> says. <see cref="Error"/> is Zoho's per-agent answer when it gave no status (an unknown
+/// or hidden agent). <see cref="Queues"/> are the ids of the scope's queues the agent answers.
 /// </summary>
 public sealed record LiveAgent(
     string AgentId,
     string Name,
     string? Status,
     DateTimeOffset? Since,
-    bool SinceIsExact,
+    SinceKind SinceKind,
     string? TriggeredBy,
     string? Error = null,
     IReadOnlyList<string>? Queues = null)
 {
     public bool Answers(string queueId) => Queues?.Contains(queueId) == true;
 
+    /// <summary>How long the agent has been in their status (at least this long when <see cref="SinceKind"/> is Before).</summary>
     public TimeSpan? TimeInStatus(DateTimeOffset now) => Since is { } since && now >= since ? now - since : null;
+
+    /// <summary>
+    /// An agent as their status changes over a look-back window show them: the status of the newest change (or of
+    /// <see cref="AgentStatusHistory.Before"/>, the last change before the window), since the change into it.
+    /// Check-ins into the status the agent is already in are passed over. With no change into it on record, the
+    /// status began before the oldest record of it, or before the window when there is none.
+    /// </summary>
+    public static LiveAgent FromHistory(AgentStatusHistory history, long windowStart, IReadOnlyList<string>? queues = null)
+    {
+        IReadOnlyList<StatusChange> records = history.Before is { } before ? [before, .. history.Changes] : history.Changes;
+        var unknown = new LiveAgent(history.AgentId, history.AgentName, null, DateTimeOffset.FromUnixTimeMilliseconds(windowStart), SinceKind.Before, null, Queues: queues);
+        if (records.Count == 0)
+        {
+            return unknown; // no change on record: whatever the status is, it has held since before the window
+        }
+        string status = records[^1].Status;
+        // Walk back through the records in this status to the one that changed into it.
+        for (int i = records.Count - 1; i >= 0; i--)
+        {
+            var record = records[i];
+            string? heldBefore = record.PreviousStatus ?? (i > 0 ? records[i - 1].Status : null);
+            if (heldBefore != status || (i > 0 && records[i - 1].Status != status))
+            {
+                return unknown with
+                {
+                    Status = status, Since = DateTimeOffset.FromUnixTimeMilliseconds(record.At), SinceKind = SinceKind.Exact,
+                    TriggeredBy = record.TriggeredByUsername ?? record.TriggeredBy,
+                };
+            }
+        }
+        // The oldest record is a check-in into the same status: it began before that, or before the window.
+        return unknown with { Status = status, Since = DateTimeOffset.FromUnixTimeMilliseconds(history.Before?.At ?? windowStart) };
+    }
 }
 
 /// <summary>What one poll said about one agent: a status, or Zoho's per-agent error.</summary>
@@ -47,7 +92,8 @@ public sealed record BoardSnapshot(
 
     /// <summary>
     /// Applies a good poll: an agent whose status did not change keeps its <c>Since</c> and trigger; one whose
-    /// status changed starts now, observed rather than exact. Returns the ids that changed.
+    /// status changed starts now, observed rather than exact (unless it had no change on record: then its status is
+    /// simply learnt, still "since before"). Returns the ids that changed.
     /// </summary>
     public (BoardSnapshot Next, ImmutableHashSet<string> Changed) Apply(IEnumerable<PolledStatus> poll, DateTimeOffset now)
     {
@@ -63,14 +109,18 @@ public sealed record BoardSnapshot(
             {
                 if (agent.Error == seen.Error) return agent;
                 changed.Add(agent.AgentId);
-                return agent with { Status = null, Since = null, SinceIsExact = false, TriggeredBy = null, Error = seen.Error };
+                return agent with { Status = null, Since = null, SinceKind = SinceKind.Observed, TriggeredBy = null, Error = seen.Error };
             }
             if (seen.Status == agent.Status && agent.Error is null)
             {
                 return agent;
             }
             changed.Add(agent.AgentId);
-            return agent with { Status = seen.Status, Since = now, SinceIsExact = false, TriggeredBy = null, Error = null };
+            if (agent is { Status: null, Error: null, SinceKind: SinceKind.Before })
+            {
+                return agent with { Status = seen.Status }; // the first status known of an agent with no change on record
+            }
+            return agent with { Status = seen.Status, Since = now, SinceKind = SinceKind.Observed, TriggeredBy = null, Error = null };
         }).ToImmutableArray();
         return (new BoardSnapshot(agents, now), changed.ToImmutable());
     }

@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using System.Threading.Channels;
 using AgentDashboard.Core.Live;
+using AgentDashboard.Core.Timelines;
+using AgentDashboard.Web.Timelines;
 using AgentDashboard.Zoho;
 using AgentDashboard.Zoho.Http;
 using AgentDashboard.Zoho.Requests;
@@ -88,34 +90,42 @@ internal sealed class LiveFeed
 
     private async Task RunAsync(CancellationToken cancellationToken)
     {
+        try
+        {
+            await PollUntilStoppedAsync(cancellationToken);
+        }
+        finally
+        {
+            lock (gate) stopped = true; // the hub starts a new feed for the next viewer
+        }
+    }
+
+    private async Task PollUntilStoppedAsync(CancellationToken cancellationToken)
+    {
         int failures = 0;
         while (!cancellationToken.IsCancellationRequested)
         {
             TimeSpan wait = options.PollInterval;
             try
             {
-                if (current.Agents.IsEmpty)
-                {
-                    Publish(await LearnAgentsAsync(cancellationToken));
-                }
-                countPoll();
-                var answer = await zoho.GetAgentsOnlineStatusAsync(current.Agents.Select(a => a.AgentId).ToList(), cancellationToken);
-                var (next, _) = current.Apply(answer.Agents.Select(a => new PolledStatus(a.AgentId ?? "", a.OnlineStatus, a.IsError ? a.Error ?? "No status." : null)), clock.GetUtcNow());
-                Publish(next);
+                await PollAsync(cancellationToken);
                 failures = 0;
-            }
-            catch (ZohoApiException error)
-            {
-                failures++;
-                Publish(current.Failed(error.Message));
-                // Back off while Zoho fails or limits requests; viewers keep the last good board meanwhile.
-                var backOff = TimeSpan.FromTicks(options.PollInterval.Ticks * (1L << Math.Min(failures, 6)));
-                wait = Max(error.RetryAfter ?? TimeSpan.Zero, backOff < options.MaxBackOff ? backOff : options.MaxBackOff);
-                logger.LogWarning("Live feed poll failed ({Failures} in a row), next in {Wait}: {Message}", failures, wait, error.Message);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
                 break;
+            }
+            catch (Exception error)
+            {
+                // Whatever failed (Zoho, the token store, this code), viewers keep the last good board and the feed tries again.
+                failures++;
+                var zoho = error as ZohoApiException;
+                Publish(current.Failed(zoho?.Message ?? "The dashboard could not complete its last poll; it keeps trying."));
+                var backOff = TimeSpan.FromTicks(options.PollInterval.Ticks * (1L << Math.Min(failures, 6)));
+                wait = Max(zoho?.RetryAfter ?? TimeSpan.Zero, backOff < options.MaxBackOff ? backOff : options.MaxBackOff);
+                // The message only: a stack trace never goes to the log.
+                logger.LogWarning("Live feed poll failed ({Failures} in a row), next in {Wait}: {Error}: {Message}",
+                    failures, wait, error.GetType().Name, error.Message);
             }
             if (StopIfIdle()) break;
             try
@@ -127,13 +137,27 @@ internal sealed class LiveFeed
                 break;
             }
         }
-        lock (gate) stopped = true;
+    }
+
+    /// <summary>One poll: the agents first (until some are known), then their statuses. A scope with no agents asks Zoho nothing more.</summary>
+    private async Task PollAsync(CancellationToken cancellationToken)
+    {
+        if (current.Agents.IsEmpty)
+        {
+            Publish(await LearnAgentsAsync(cancellationToken));
+            if (current.Agents.IsEmpty) return;
+        }
+        countPoll();
+        var answer = await zoho.GetAgentsOnlineStatusAsync(current.Agents.Select(a => a.AgentId).ToList(), cancellationToken);
+        var (next, _) = current.Apply(answer.Agents.Select(a => new PolledStatus(a.AgentId ?? "", a.OnlineStatus, a.IsError ? a.Error ?? "No status." : null)), clock.GetUtcNow());
+        Publish(next);
     }
 
     /// <summary>
     /// The scope's agents and how long each has been in their status: the API has no directory, so the agents
     /// come from each queue's overview (one call per queue, which also tells who answers which queue) or the ids
-    /// asked for, and each one's status and its start from the newest status-audit hit of the last day.
+    /// asked for; each one's status and its start from their status changes of the last day and the last change
+    /// before it (<c>previousResult</c>), so an agent Offline since Friday reads so on Monday.
     /// </summary>
     private async Task<BoardSnapshot> LearnAgentsAsync(CancellationToken cancellationToken)
     {
@@ -157,17 +181,11 @@ internal sealed class LiveFeed
         }
         var audit = await zoho.GetAllStatusAuditAsync(new StatusAuditQuery { FromEpoch = dayAgo, ToEpoch = now + 1, AgentIds = names.Keys.ToList(), TimeZone = "UTC" },
             cancellationToken: cancellationToken);
-        var newest = audit.ToDictionary(a => a.AgentId ?? "", a => (Agent: a, Hit: a.AllHits.LastOrDefault() ?? a.PreviousResult), StringComparer.Ordinal);
-        var agents = names.Select(pair =>
-        {
-            newest.TryGetValue(pair.Key, out var known);
-            var hit = known.Hit;
-            string name = known.Agent?.AgentName ?? pair.Value;
-            var answers = queues.GetValueOrDefault(pair.Key);
-            return hit?.CurrentActionTime is { } at
-                ? new LiveAgent(pair.Key, name, hit.CurrentStatus, DateTimeOffset.FromUnixTimeMilliseconds(at), true, hit.TriggeredByUsername ?? hit.TriggeredBy, Queues: answers)
-                : new LiveAgent(pair.Key, name, null, null, false, null, Queues: answers);
-        }).OrderBy(a => a.Name, StringComparer.CurrentCultureIgnoreCase).ToImmutableArray();
+        var histories = audit.Where(a => a.AgentId is not null).ToDictionary(a => a.AgentId!,
+            a => TimelineLoader.ToHistory(a) with { AgentName = a.AgentName ?? names.GetValueOrDefault(a.AgentId!, a.AgentId!) }, StringComparer.Ordinal);
+        var agents = names.Select(pair => LiveAgent.FromHistory(
+                histories.GetValueOrDefault(pair.Key) ?? new AgentStatusHistory(pair.Key, pair.Value, null, []), dayAgo, queues.GetValueOrDefault(pair.Key)))
+            .OrderBy(a => a.Name, StringComparer.CurrentCultureIgnoreCase).ToImmutableArray();
         return new BoardSnapshot(agents, clock.GetUtcNow());
     }
 

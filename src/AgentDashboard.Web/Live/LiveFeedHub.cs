@@ -33,7 +33,7 @@ public sealed class LiveFeedHub(
             {
                 return subscription;
             }
-            feeds.TryRemove(new KeyValuePair<(string, string), LiveFeed>(key, feed)); // it stopped for want of viewers
+            feeds.TryRemove(new KeyValuePair<(string, string), LiveFeed>(key, feed)); // it stopped: idle, or ended by a fault
         }
     }
 
