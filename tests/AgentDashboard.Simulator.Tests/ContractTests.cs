@@ -94,6 +94,23 @@ public sealed class ContractTests(ContractFixture fixture) : IClassFixture<Contr
             a.AgentId + ":" + string.Join(",", a.AllHits.Select(h => $"{h.CurrentActionTime}{h.CurrentStatus}{h.LogId}"));
     }
 
+    [Fact]
+    public async Task Agents_without_hits_come_on_the_first_page_even_when_it_is_full()
+    {
+        // Sunday 3 November around 10:00: most agents are off and have no hits, the few at work have many.
+        long from = fixture.From + (6 * 24 + 11) * 3_600_000L, to = from + 2 * 3_600_000L;
+        var query = Audit() with { FromEpoch = from, ToEpoch = to };
+        var whole = await fixture.Admin.GetStatusAuditAsync(query, Ct);
+        int withHits = whole.Agents.Count(a => a.AllHits.Any());
+        Assert.InRange(withHits, 1, whole.Agents.Count - 1);
+
+        var first = await fixture.Admin.GetStatusAuditAsync(query with { Page = new Paging(0, 1) }, Ct);
+        Assert.Equal(whole.Agents.Where(a => !a.AllHits.Any()).Select(a => a.AgentId).Order(),
+            first.Agents.Where(a => !a.AllHits.Any()).Select(a => a.AgentId).Order());
+        Assert.All(first.Agents.Where(a => !a.AllHits.Any()), a => Assert.NotNull(a.PreviousResult?.CurrentStatus));
+        Assert.Equal(whole.Agents.Count, (await fixture.Admin.GetAllStatusAuditAsync(query, pageSize: 3, cancellationToken: Ct)).Count);
+    }
+
     [Theory]
     [InlineData("America/New_York")]
     [InlineData("Asia/Kolkata")]

@@ -83,7 +83,8 @@ internal static class VoiceEndpoints
         long offset = 0;
         foreach (var agent in agents)
         {
-            if (offset >= pageEnd) break;
+            if (offset >= pageEnd && from > 0) break; // the first page goes on for the agents without hits
+
             var hits = HitWriter.Hits(simulation, agent, window.From, window.To)
                 .Where(h => !window.ExcludedStatuses.Contains(h.Current.Status) && !window.ExcludedDays.Contains(window.LocalDate(h.Current.Time).DayOfWeek))
                 .ToList();
