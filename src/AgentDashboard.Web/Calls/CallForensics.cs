@@ -23,6 +23,9 @@ public sealed class CallForensicsLoader(IZohoVoiceClient zoho, TimeProvider cloc
     /// <summary>Status shown this long before the call entered the queue and after it left, for context.</summary>
     public static readonly TimeSpan Margin = TimeSpan.FromMinutes(5);
 
+    /// <summary>How far back the status audit is read for an agent the call log says nothing of (previousResult covers the rest).</summary>
+    private const long LookBack = 86_400_000;
+
     /// <summary>The call in the window [from, to), or null when Zoho sent no call for that log id.</summary>
     public async Task<CallForensicsView?> LoadAsync(string logId, long from, long to, TimeZoneInfo zone, CancellationToken cancellationToken)
     {
@@ -48,15 +51,33 @@ public sealed class CallForensicsLoader(IZohoVoiceClient zoho, TimeProvider cloc
 
         var histories = (call.AgentStatus ?? []).Where(a => a.AgentId is not null)
             .ToDictionary(a => a.AgentId!, TimelineLoader.ToHistory, StringComparer.Ordinal);
-        var order = rings.Select(r => r.AgentId).Concat(histories.Keys).Distinct(StringComparer.Ordinal);
+        var order = rings.Select(r => r.AgentId).Concat(histories.Keys).Distinct(StringComparer.Ordinal).ToList();
         var agents = order.Select(id =>
+            Agent(id, histories.GetValueOrDefault(id) ?? new AgentStatusHistory(id, names.GetValueOrDefault(id) ?? id, null, []))).ToList();
+
+        // The call log holds only the changes inside its window: an agent who changed nothing there was in whatever
+        // status they last changed into before it, which the status audit's newest hit (or previousResult) tells.
+        var unknown = agents.Where(a => a.StatusAtEntry is null).Select(a => a.AgentId).ToList();
+        if (unknown.Count > 0)
         {
-            var history = histories.GetValueOrDefault(id) ?? new AgentStatusHistory(id, names.GetValueOrDefault(id) ?? id, null, []);
+            var before = await zoho.GetAllStatusAuditAsync(new StatusAuditQuery
+            {
+                AgentIds = unknown, FromEpoch = axisFrom - LookBack, ToEpoch = axisFrom, TimeZone = zone.Id,
+            }, cancellationToken: cancellationToken);
+            var lastChange = before.Where(a => a.AgentId is not null).ToDictionary(a => a.AgentId!,
+                a => TimelineLoader.ToHistory(a) is var h && h.Changes.Count > 0 ? h.Changes[^1] : h.Before, StringComparer.Ordinal);
+            agents = agents.Select(agent => lastChange.GetValueOrDefault(agent.AgentId) is { } change
+                ? Agent(agent.AgentId, (histories.GetValueOrDefault(agent.AgentId) ?? new AgentStatusHistory(agent.AgentId, agent.AgentName, null, [])) with { Before = change })
+                : agent).ToList();
+        }
+
+        CallAgent Agent(string id, AgentStatusHistory history)
+        {
             var lane = TimelineBuilder.Window(history, axisFrom, axisTo, now);
             string? atEntry = lane.Segments.FirstOrDefault(s => s.Start <= entry && entry < s.End).Status;
             string name = rings.FirstOrDefault(r => r.AgentId == id)?.AgentName ?? history.AgentName;
             return new CallAgent(id, name, lane, atEntry, rings.Where(r => r.AgentId == id).ToList());
-        }).ToList();
+        }
 
         string? answeredBy = call.WasAnswered
             ? call.AnsweredAgent!.AgentName ?? rings.FirstOrDefault(r => r.Answered)?.AgentName ?? call.AnsweredAgent.AgentId
