@@ -19,7 +19,7 @@ public sealed class BadRequestTests : IAsyncLifetime
 
     public static TheoryData<string, string> Cases()
     {
-        long now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), day = 86_400_000;
+        long now = SimulatorHost.TuesdayMorning.ToUnixTimeMilliseconds(), day = 86_400_000;
         string window = $"fromEpoch={now - day}&toEpoch={now}";
         const string list = "rest/json/zv/metrics/statusaudit/list";
         return new()

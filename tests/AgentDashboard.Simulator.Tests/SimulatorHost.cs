@@ -53,9 +53,12 @@ public sealed class SimulatorHost : IAsyncDisposable
     public T Services<T>() where T : notnull => app.Services.GetRequiredService<T>();
     public HttpClient Http { get; } = new(new SocketsHttpHandler { AllowAutoRedirect = false }) { Timeout = TimeSpan.FromSeconds(60) };
 
+    /// <summary>Tuesday 17 November 2026, 10:30 in New York: where a host's clock starts unless a test says otherwise.</summary>
+    public static readonly DateTimeOffset TuesdayMorning = new(2026, 11, 17, 15, 30, 0, TimeSpan.Zero);
+
     public static async Task<SimulatorHost> StartAsync(DateTimeOffset? now = null, Action<SimulatorOptions>? configure = null)
     {
-        var clock = new MovableClock(now ?? DateTimeOffset.UtcNow);
+        var clock = new MovableClock(now ?? TuesdayMorning);
         var app = SimulatorProgram.Create(["--urls=http://127.0.0.1:0"], builder =>
         {
             builder.Logging.ClearProviders();

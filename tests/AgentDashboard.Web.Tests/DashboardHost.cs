@@ -1,6 +1,8 @@
 using AgentDashboard.Web;
 using AgentDashboard.Zoho;
 using AgentDashboard.Zoho.Http;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.OAuth;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -23,14 +25,20 @@ public sealed class DashboardHost : IAsyncDisposable
 
     /// <summary>
     /// Starts the dashboard with its own empty data folder. <paramref name="args"/> are command-line settings
-    /// (e.g. <c>--environment=Development</c>, <c>--Simulator:AccessTokenLifetime=00:00:02</c>).
+    /// (e.g. <c>--environment=Development</c>, <c>--Simulator:AccessTokenLifetime=00:00:02</c>). The dashboard and
+    /// its simulator run on <paramref name="clock"/>, by default from <see cref="SimulatedTime.TuesdayMorning"/>.
     /// </summary>
-    public static async Task<DashboardHost> StartAsync(string[]? args = null, Action<WebApplicationBuilder>? configure = null, string? dataPath = null, int port = 0)
+    public static async Task<DashboardHost> StartAsync(
+        string[]? args = null, Action<WebApplicationBuilder>? configure = null, string? dataPath = null, int port = 0, TimeProvider? clock = null)
     {
         dataPath ??= Path.Combine(Path.GetTempPath(), "agentdashboard-test-" + Guid.NewGuid().ToString("N"));
         var app = DashboardWebApplication.Create([$"--Dashboard:DataPath={dataPath}", .. args ?? []], builder =>
         {
             builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+            builder.Services.AddSingleton(clock ?? new ShiftedClock(SimulatedTime.TuesdayMorning));
+            // A browser judges a cookie's expiry by its own clock, so cookies stay dated by the real one.
+            builder.Services.Configure<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme, o => o.TimeProvider = TimeProvider.System);
+            builder.Services.Configure<OAuthOptions>("Zoho", o => o.TimeProvider = TimeProvider.System);
             configure?.Invoke(builder);
         });
         await app.StartAsync();

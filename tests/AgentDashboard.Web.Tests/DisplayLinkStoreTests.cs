@@ -7,7 +7,7 @@ namespace AgentDashboard.Web.Tests;
 public sealed class DisplayLinkStoreTests : IDisposable
 {
     private readonly string folder = Path.Combine(Path.GetTempPath(), "agentdashboard-links-" + Guid.NewGuid().ToString("N"));
-    private readonly ShiftedClock clock = new(DateTimeOffset.UtcNow);
+    private readonly ShiftedClock clock = new(SimulatedTime.TuesdayMorning);
     private static CancellationToken Ct => CancellationToken.None;
 
     private DisplayLinkStore Store() => new(DashboardDatabase.InDataFolder(folder), clock);

@@ -20,7 +20,7 @@ public sealed class ExportTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        host = await DashboardHost.StartAsync(["--environment=Development"], builder => builder.Services.AddSingleton<TimeProvider>(new ShiftedClock(Now)));
+        host = await DashboardHost.StartAsync(["--environment=Development"], clock: new ShiftedClock(Now));
         browser = new SignInFlow(host.Address);
         await browser.SignInAsync(Admin.Zuid);
     }

@@ -13,8 +13,7 @@ public sealed class HeatmapBrowserTests(Browser browser) : IClassFixture<Browser
     private const string Zone = "America/New_York";
     private DashboardHost host = null!;
 
-    public async Task InitializeAsync() => host = await DashboardHost.StartAsync(
-        configure: builder => builder.Services.AddSingleton<TimeProvider>(new ShiftedClock(ShiftedClock.NextTuesdayAt(15, 30))));
+    public async Task InitializeAsync() => host = await DashboardHost.StartAsync();
 
     public async Task DisposeAsync() => await host.DisposeAsync();
 

@@ -6,32 +6,15 @@ using Microsoft.Playwright;
 
 namespace AgentDashboard.Web.Tests;
 
-/// <summary>A clock that runs at real speed from a chosen moment.</summary>
-public sealed class ShiftedClock(DateTimeOffset start) : TimeProvider
-{
-    private readonly TimeSpan offset = start - System.GetUtcNow();
-    public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + offset;
-
-    /// <summary>The next Tuesday (not today) at a UTC time: 15:30 is 10:30 or 11:30 in New York, a busy hour.</summary>
-    public static DateTimeOffset NextTuesdayAt(int hour, int minute)
-    {
-        var today = DateTimeOffset.UtcNow.Date;
-        int days = ((int)DayOfWeek.Tuesday - (int)today.DayOfWeek + 7) % 7;
-        return new DateTimeOffset(today.AddDays(days == 0 ? 7 : days).AddHours(hour).AddMinutes(minute), TimeSpan.Zero);
-    }
-}
-
 /// <summary>
-/// The live grid in Chromium, on the next Tuesday at 10:30 in New York (a busy hour), polling every half second.
-/// The clock moves forward, never back: cookies carry expiry dates the browser checks against its own clock.
+/// The live grid in Chromium, on a Tuesday at 10:30 in New York (a busy hour), polling every half second.
 /// </summary>
 public sealed class LiveBrowserTests(Browser browser) : IClassFixture<Browser>, IAsyncLifetime
 {
     private DashboardHost host = null!;
 
     public async Task InitializeAsync() => host = await DashboardHost.StartAsync(
-        ["--Dashboard:Live:PollInterval=00:00:00.5", "--Dashboard:Live:Thresholds:On Break:WarningAfter=00:00:02", "--Dashboard:Live:Thresholds:On Break:AlertAfter=01:00:00"],
-        builder => builder.Services.AddSingleton<TimeProvider>(new ShiftedClock(ShiftedClock.NextTuesdayAt(15, 30))));
+        ["--Dashboard:Live:PollInterval=00:00:00.5", "--Dashboard:Live:Thresholds:On Break:WarningAfter=00:00:02", "--Dashboard:Live:Thresholds:On Break:AlertAfter=01:00:00"]);
 
     public async Task DisposeAsync() => await host.DisposeAsync();
 

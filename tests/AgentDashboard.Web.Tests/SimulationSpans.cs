@@ -16,4 +16,19 @@ internal static class SimulationSpans
     /// <summary>Whether the agent's status changed after <paramref name="from"/>, up to <paramref name="to"/> inclusive.</summary>
     public static bool ChangedDuring(this CallCentreSimulation simulation, Agent agent, long from, long to) =>
         simulation.Events(agent, from + 1, to + 1).Any();
+
+    /// <summary>
+    /// When the agent's status at <paramref name="instant"/> began: the change into it, passing over check-ins into
+    /// the same status; null when the simulation holds no change at all.
+    /// </summary>
+    public static long? StatusBegan(this CallCentreSimulation simulation, Agent agent, long instant)
+    {
+        var status = simulation.StatusAt(agent, instant);
+        long? began = null;
+        for (var e = simulation.LastEventBefore(agent, instant + 1); e is { } change && change.Status == status; e = simulation.LastEventBefore(agent, change.Time))
+        {
+            began = change.Time;
+        }
+        return began;
+    }
 }

@@ -14,13 +14,13 @@ public sealed class WallBrowserTests(Browser browser) : IClassFixture<Browser>, 
     private static readonly string[] Args = ["--environment=Development", "--Dashboard:Live:PollInterval=00:00:01"];
     private readonly string dataPath = Path.Combine(Path.GetTempPath(), "agentdashboard-wall-" + Guid.NewGuid().ToString("N"));
     private readonly int port = DashboardHost.FreePort();
-    private readonly ShiftedClock clock = new(ShiftedClock.NextTuesdayAt(15, 30));
+    private readonly ShiftedClock clock = new(SimulatedTime.TuesdayMorning);
     private DashboardHost host = null!;
 
     public async Task InitializeAsync() => host = await StartAsync();
 
     private Task<DashboardHost> StartAsync() =>
-        DashboardHost.StartAsync(Args, builder => builder.Services.AddSingleton<TimeProvider>(clock), dataPath, port);
+        DashboardHost.StartAsync(Args, dataPath: dataPath, port: port, clock: clock);
 
     public async Task DisposeAsync() => await host.DisposeAsync();
 

@@ -1,0 +1,15 @@
+namespace AgentDashboard.Web.Tests;
+
+/// <summary>A clock that runs at real speed from a fixed instant: what a test sees never depends on the day it runs.</summary>
+public sealed class ShiftedClock(DateTimeOffset start) : TimeProvider
+{
+    private readonly TimeSpan offset = start - System.GetUtcNow();
+    public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + offset;
+}
+
+/// <summary>The fixed instants the tests stand on.</summary>
+public static class SimulatedTime
+{
+    /// <summary>Tuesday 17 November 2026, 10:30 in New York (15:30 UTC): a busy hour. Every host starts here unless a test says otherwise.</summary>
+    public static readonly DateTimeOffset TuesdayMorning = new(2026, 11, 17, 15, 30, 0, TimeSpan.Zero);
+}
