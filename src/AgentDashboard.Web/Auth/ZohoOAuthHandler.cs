@@ -127,7 +127,7 @@ internal sealed class ZohoOAuthHandler(
         Response.Cookies.Append(KnownUserCookie, KnownUser.Protect(zuid), new CookieOptions
         {
             HttpOnly = true, IsEssential = true, SameSite = SameSiteMode.Lax, Secure = Request.IsHttps,
-            Expires = clock.GetUtcNow().AddDays(180),
+            Expires = TimeProvider.GetUtcNow().AddDays(180), // the scheme's clock, as for the framework's own cookies
         });
         return new AuthenticationTicket(new ClaimsPrincipal(identity), properties, Scheme.Name);
     }
