@@ -11,8 +11,7 @@ namespace AgentDashboard.Benchmarks;
 internal static class BenchmarkConfig
 {
     /// <summary>
-    /// In-process: the default toolchain builds a child project for a runtime this machine does not have
-    /// installed (net9.0 runs self-contained here). Few iterations: each one parses tens of MB.
+    /// In-process: no child project to build and restore for each run. Few iterations: each one parses tens of MB.
     /// </summary>
     public static IConfig Create() => DefaultConfig.Instance
         .AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).WithWarmupCount(2).WithIterationCount(8))

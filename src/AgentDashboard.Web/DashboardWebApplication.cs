@@ -27,6 +27,9 @@ public static class DashboardWebApplication
             WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
         });
 
+        // The framework's own files (blazor.web.js) are static web assets of a package: from the build output's
+        // manifest in every environment, and copied into wwwroot by a publish (where there is no manifest to read).
+        builder.WebHost.UseStaticWebAssets();
         SettingsCheck.ThrowIfUnreadable(builder.Configuration);
         builder.AddDashboardOptions();
         builder.Services.AddSingleton(TimeProvider.System);

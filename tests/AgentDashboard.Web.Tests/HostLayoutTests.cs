@@ -44,7 +44,7 @@ public sealed class HostLayoutTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Blazor_script_is_served_on_net9()
+    public async Task Blazor_script_is_served()
     {
         using var response = await http.GetAsync(new Uri(host.Address, "_framework/blazor.web.js"));
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
