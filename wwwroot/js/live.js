@@ -22,13 +22,12 @@
     return h >= 1 ? `${h}:${two(m)}:${two(sec)}` : `${m}:${two(sec)}`;
   }
 
-  // Per status class, [warning ms, alert ms]: rendered once on the grid, not on every row.
+  // Per status name, [warning ms, alert ms]: rendered once on the grid, not on every row.
   function thresholdsFor(agent) {
     const grid = agent.closest('[data-thresholds]');
-    if (!grid) return [0, 0];
+    if (!grid || !agent.dataset.status) return [0, 0];
     const table = JSON.parse(grid.dataset.thresholds || '{}');
-    const cls = [...agent.classList].find(c => c.startsWith('st-'));
-    return table[cls] || [0, 0];
+    return table[agent.dataset.status] || [0, 0];
   }
 
   function setText(el, text) {

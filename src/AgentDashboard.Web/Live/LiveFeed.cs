@@ -9,14 +9,20 @@ using AgentDashboard.Zoho.Requests;
 
 namespace AgentDashboard.Web.Live;
 
+/// <summary>The live feeds a page can follow: one board per Zoho identity and scope, shared by every viewer of it.</summary>
+public interface ILiveFeeds
+{
+    LiveSubscription Subscribe(string zuid, LiveScope scope);
+}
+
 /// <summary>A viewer of a feed: the snapshot now, and every newer one (only the latest waits: slow readers skip).</summary>
 public sealed class LiveSubscription : IDisposable
 {
-    private readonly LiveFeed feed;
+    private readonly Action<LiveSubscription> unsubscribe;
 
-    internal LiveSubscription(LiveFeed feed, BoardSnapshot current)
+    internal LiveSubscription(BoardSnapshot current, Action<LiveSubscription> unsubscribe)
     {
-        this.feed = feed;
+        this.unsubscribe = unsubscribe;
         Current = current;
     }
 
@@ -26,7 +32,7 @@ public sealed class LiveSubscription : IDisposable
     public BoardSnapshot Current { get; }
     public ChannelReader<BoardSnapshot> Updates => Channel.Reader;
 
-    public void Dispose() => feed.Unsubscribe(this);
+    public void Dispose() => unsubscribe(this);
 }
 
 /// <summary>
@@ -69,7 +75,7 @@ internal sealed class LiveFeed
     {
         lock (gate)
         {
-            subscription = new LiveSubscription(this, current);
+            subscription = new LiveSubscription(current, Unsubscribe);
             if (stopped) return false;
             subscribers = subscribers.Add(subscription);
             idleSince = null;

@@ -14,7 +14,7 @@ public sealed class LiveFeedHub(
     IOptions<ZohoVoiceOptions> zohoOptions,
     IOptions<LiveFeedOptions> options,
     TimeProvider clock,
-    ILoggerFactory loggers) : IAsyncDisposable
+    ILoggerFactory loggers) : ILiveFeeds, IAsyncDisposable
 {
     private readonly ConcurrentDictionary<(string Zuid, string Scope), LiveFeed> feeds = new();
     private long polls;

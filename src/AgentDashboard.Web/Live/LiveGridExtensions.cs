@@ -10,6 +10,7 @@ internal static class LiveGridExtensions
         builder.Services.AddOptions<LiveFeedOptions>().Bind(builder.Configuration.GetSection(LiveFeedOptions.SectionName)).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<LiveFeedOptions>, LiveFeedOptionsValidator>();
         builder.Services.AddSingleton<LiveFeedHub>();
+        builder.Services.AddSingleton<ILiveFeeds>(services => services.GetRequiredService<LiveFeedHub>());
         builder.Services.AddSingleton<DefaultScope>();
         builder.Services.AddSingleton<LivePreferenceStore>();
     }

@@ -11,6 +11,9 @@ public static class StatusStyle
     /// <summary>The statuses Zoho documents, in the order the pages list them.</summary>
     public static readonly string[] KnownStatuses = ["Available", "On Call", "Busy", "On Break", "Offline"];
 
+    /// <summary>Custom statuses share a neutral look in one of this many hues, chosen by name, so two of them differ.</summary>
+    private const int CustomHues = 12;
+
     public static string CssClass(string? status) => status switch
     {
         "Available" => "st-available",
@@ -19,8 +22,19 @@ public static class StatusStyle
         "On Break" => "st-break",
         "Offline" => "st-offline",
         null => "st-unknown",
-        _ => "st-other",
+        _ => "st-other st-h" + Fnv1a(status) % CustomHues,
     };
+
+    /// <summary>A hash that is the same in every process (string.GetHashCode is not), so a status keeps its hue.</summary>
+    private static uint Fnv1a(string text)
+    {
+        uint hash = 2166136261;
+        foreach (byte b in System.Text.Encoding.UTF8.GetBytes(text))
+        {
+            hash = (hash ^ b) * 16777619;
+        }
+        return hash;
+    }
 
     public static string ThresholdClass(ThresholdLevel level) => level switch
     {
@@ -29,9 +43,9 @@ public static class StatusStyle
         _ => "",
     };
 
-    /// <summary>Warning and alert (ms) per status class, for the browser's ticking script (wwwroot/js/live.js).</summary>
+    /// <summary>Warning and alert (ms) per status name, for the browser's ticking script (wwwroot/js/live.js).</summary>
     public static string ThresholdsJson(Thresholds thresholds) => System.Text.Json.JsonSerializer.Serialize(thresholds.ByStatus.ToDictionary(
-        t => CssClass(t.Key),
+        t => t.Key,
         t => new[] { (long?)t.Value.WarningAfter?.TotalMilliseconds ?? 0, (long?)t.Value.AlertAfter?.TotalMilliseconds ?? 0 }));
 
     /// <summary>1:05:09 for an hour and more, 5:09 below.</summary>

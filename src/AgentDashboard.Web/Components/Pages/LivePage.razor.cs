@@ -21,7 +21,7 @@ public partial class LivePage : IDisposable
     private static readonly string[] KnownStatuses = ["Available", "On Call", "Busy", "On Break", "Offline"];
     private static readonly TimeSpan MinRenderGap = TimeSpan.FromMilliseconds(150);
 
-    [Inject] public required LiveFeedHub Hub { get; init; }
+    [Inject] public required ILiveFeeds Feeds { get; init; }
     [Inject] public required DefaultScope Scopes { get; init; }
     [Inject] public required IOptions<LiveFeedOptions> Options { get; init; }
     [Inject] public required IZohoVoiceClient Zoho { get; init; }
@@ -114,7 +114,7 @@ public partial class LivePage : IDisposable
 
     private async Task SubscribeAsync()
     {
-        subscription = Hub.Subscribe(zuid!, Scope);
+        subscription = Feeds.Subscribe(zuid!, Scope);
         Board = subscription.Current;
         if (Board.AsOf is null)
         {

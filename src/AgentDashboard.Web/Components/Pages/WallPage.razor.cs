@@ -16,7 +16,7 @@ namespace AgentDashboard.Web.Components.Pages;
 public partial class WallPage : IDisposable
 {
     [Inject] public required DisplayLinkStore Links { get; init; }
-    [Inject] public required LiveFeedHub Hub { get; init; }
+    [Inject] public required ILiveFeeds Feeds { get; init; }
     [Inject] public required DefaultScope Scopes { get; init; }
     [Inject] public required LivePreferenceStore Preferences { get; init; }
     [Inject] public required IOptions<LiveFeedOptions> Options { get; init; }
@@ -67,7 +67,7 @@ public partial class WallPage : IDisposable
             return; // the pre-render shows the frame; the live connection brings the data
         }
         Links.Revoked += OnRevoked;
-        subscription = Hub.Subscribe(link.Zuid, link.View.Scope);
+        subscription = Feeds.Subscribe(link.Zuid, link.View.Scope);
         Board = subscription.Current;
         _ = FollowAsync(subscription, closing.Token);
         _ = TickAsync(closing.Token);

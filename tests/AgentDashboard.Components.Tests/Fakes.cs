@@ -1,0 +1,103 @@
+using System.Security.Claims;
+using AgentDashboard.Core.Live;
+using AgentDashboard.Web.Auth;
+using AgentDashboard.Web.Configuration;
+using AgentDashboard.Web.Live;
+using AgentDashboard.Zoho;
+using AgentDashboard.Zoho.Models;
+using AgentDashboard.Zoho.Requests;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace AgentDashboard.Components.Tests;
+
+/// <summary>Live feeds the test feeds by hand: each subscription starts on <see cref="Board"/> and gets what <see cref="Publish"/> sends.</summary>
+public sealed class FakeFeeds : ILiveFeeds
+{
+    private readonly List<LiveSubscription> subscriptions = [];
+
+    public BoardSnapshot Board { get; set; } = BoardSnapshot.Empty;
+    public List<(string Zuid, LiveScope Scope)> Subscribed { get; } = [];
+    public int Open => subscriptions.Count;
+
+    public LiveSubscription Subscribe(string zuid, LiveScope scope)
+    {
+        Subscribed.Add((zuid, scope));
+        var subscription = new LiveSubscription(Board, s => subscriptions.Remove(s));
+        subscriptions.Add(subscription);
+        return subscription;
+    }
+
+    public void Publish(BoardSnapshot board)
+    {
+        Board = board;
+        foreach (var subscription in subscriptions.ToList()) subscription.Channel.Writer.TryWrite(board);
+    }
+}
+
+/// <summary>A Zoho Voice client whose answers a test sets; a call nobody set up fails the test.</summary>
+public sealed class FakeZoho : IZohoVoiceClient
+{
+    public Func<StatusAuditQuery, StatusAuditResponse>? StatusAudit { get; set; }
+    public Func<CallLogActivityQuery, CallLogActivityResponse>? CallLog { get; set; }
+    public Func<OverviewQuery, OverviewResponse>? Overview { get; set; }
+    public Func<CalendarSummaryQuery, CalendarSummaryResponse>? CalendarSummary { get; set; }
+    public Func<IReadOnlyList<string>, string, OverrideOnlineStatusResponse>? Override { get; set; }
+
+    private static T Answer<TQuery, T>(Func<TQuery, T>? answer, TQuery query, string call) =>
+        answer is null ? throw new Xunit.Sdk.XunitException($"The page called {call}, which this test did not expect.") : answer(query);
+
+    public Task<StatusAuditResponse> GetStatusAuditAsync(StatusAuditQuery query, CancellationToken cancellationToken) => Task.FromResult(Answer(StatusAudit, query, "statusaudit/list"));
+    public Task<CallLogActivityResponse> GetCallLogActivityAsync(CallLogActivityQuery query, CancellationToken cancellationToken) => Task.FromResult(Answer(CallLog, query, "statusaudit/list/log"));
+    public Task<OverviewResponse> GetOverviewAsync(OverviewQuery query, CancellationToken cancellationToken) => Task.FromResult(Answer(Overview, query, "statusaudit/overview"));
+    public Task<CalendarSummaryResponse> GetCalendarSummaryAsync(CalendarSummaryQuery query, CancellationToken cancellationToken) => Task.FromResult(Answer(CalendarSummary, query, "statusaudit/calendarSummary"));
+    public Task<OwnOnlineStatusResponse> GetOwnOnlineStatusAsync(CancellationToken cancellationToken) => throw new Xunit.Sdk.XunitException("unexpected own status call");
+    public Task<UpdateOnlineStatusResponse> SetOwnOnlineStatusAsync(string status, CancellationToken cancellationToken) => throw new Xunit.Sdk.XunitException("unexpected own status change");
+    public Task<AgentsOnlineStatusResponse> GetAgentsOnlineStatusAsync(IReadOnlyList<string> agentIds, CancellationToken cancellationToken) => throw new Xunit.Sdk.XunitException("unexpected online status call");
+    public Task<AgentsOnlineStatusResponse> GetAgentsOnlineStatusByZuidAsync(IReadOnlyList<string> zuids, CancellationToken cancellationToken) => throw new Xunit.Sdk.XunitException("unexpected online status call");
+    public Task<OverrideOnlineStatusResponse> OverrideOnlineStatusAsync(IReadOnlyList<string> agentIds, string status, CancellationToken cancellationToken) =>
+        Task.FromResult(Override is null ? throw new Xunit.Sdk.XunitException("unexpected override") : Override(agentIds, status));
+}
+
+/// <summary>A clock that stands still until a test moves it.</summary>
+public sealed class StillClock(DateTimeOffset now) : TimeProvider
+{
+    public DateTimeOffset Now { get; set; } = now;
+    public override DateTimeOffset GetUtcNow() => Now;
+}
+
+/// <summary>A bUnit context with the dashboard's page services as fakes, a signed-in supervisor, and an interactive renderer.</summary>
+public sealed class PageContext : IAsyncDisposable
+{
+    public const string Zuid = "700100";
+    public static readonly DateTimeOffset Now = new(2026, 11, 17, 15, 30, 0, TimeSpan.Zero);
+    private readonly string dataPath = Path.Combine(Path.GetTempPath(), "agentdashboard-components-" + Guid.NewGuid().ToString("N"));
+
+    public PageContext(LiveFeedOptions? live = null)
+    {
+        var services = Context.Services;
+        services.AddSingleton<ILiveFeeds>(Feeds);
+        services.AddSingleton<IZohoVoiceClient>(Zoho);
+        services.AddSingleton<TimeProvider>(Clock);
+        services.AddSingleton(Options.Create(live ?? new LiveFeedOptions { Queues = ["q1", "q2"], QueueNames = new() { ["q1"] = "Sales", ["q2"] = "Support" } }));
+        services.AddSingleton(DashboardDatabase.InDataFolder(dataPath));
+        services.AddSingleton<LivePreferenceStore>();
+        services.AddSingleton<DefaultScope>();
+        Context.AddAuthorization().SetAuthorized("Sam Supervisor").SetClaims(new Claim(ZohoClaims.Zuid, Zuid));
+        Context.JSInterop.Mode = JSRuntimeMode.Loose;
+        Context.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+    }
+
+    public BunitContext Context { get; } = new();
+    public FakeFeeds Feeds { get; } = new();
+    public FakeZoho Zoho { get; } = new();
+    public StillClock Clock { get; } = new(Now);
+
+    public async ValueTask DisposeAsync()
+    {
+        await Context.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (Directory.Exists(dataPath)) Directory.Delete(dataPath, recursive: true);
+    }
+}
