@@ -39,6 +39,7 @@ public static class DashboardWebApplication
         builder.AddTimelines();
         builder.AddWall();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddScoped<Microsoft.AspNetCore.Components.Web.IErrorBoundaryLogger, ComponentErrorLog>();
         configure?.Invoke(builder);
 
         var app = builder.Build();

@@ -40,7 +40,7 @@ public sealed class FakeFeeds : ILiveFeeds
 public sealed class FakeZoho : IZohoVoiceClient
 {
     public Func<StatusAuditQuery, StatusAuditResponse>? StatusAudit { get; set; }
-    public Func<CallLogActivityQuery, CallLogActivityResponse>? CallLog { get; set; }
+    public Func<CallLogActivityQuery, CancellationToken, Task<CallLogActivityResponse>>? CallLog { get; set; }
     public Func<OverviewQuery, OverviewResponse>? Overview { get; set; }
     public Func<CalendarSummaryQuery, CalendarSummaryResponse>? CalendarSummary { get; set; }
     public Func<IReadOnlyList<string>, string, OverrideOnlineStatusResponse>? Override { get; set; }
@@ -49,10 +49,14 @@ public sealed class FakeZoho : IZohoVoiceClient
         answer is null ? throw new Xunit.Sdk.XunitException($"The page called {call}, which this test did not expect.") : answer(query);
 
     public Task<StatusAuditResponse> GetStatusAuditAsync(StatusAuditQuery query, CancellationToken cancellationToken) => Task.FromResult(Answer(StatusAudit, query, "statusaudit/list"));
-    public Task<CallLogActivityResponse> GetCallLogActivityAsync(CallLogActivityQuery query, CancellationToken cancellationToken) => Task.FromResult(Answer(CallLog, query, "statusaudit/list/log"));
+    public Task<CallLogActivityResponse> GetCallLogActivityAsync(CallLogActivityQuery query, CancellationToken cancellationToken) =>
+        CallLog is null ? throw new Xunit.Sdk.XunitException("The page called statusaudit/list/log, which this test did not expect.") : CallLog(query, cancellationToken);
     public Task<OverviewResponse> GetOverviewAsync(OverviewQuery query, CancellationToken cancellationToken) => Task.FromResult(Answer(Overview, query, "statusaudit/overview"));
     public Task<CalendarSummaryResponse> GetCalendarSummaryAsync(CalendarSummaryQuery query, CancellationToken cancellationToken) => Task.FromResult(Answer(CalendarSummary, query, "statusaudit/calendarSummary"));
-    public Task<OwnOnlineStatusResponse> GetOwnOnlineStatusAsync(CancellationToken cancellationToken) => throw new Xunit.Sdk.XunitException("unexpected own status call");
+    public string OwnStatus { get; set; } = "Available";
+
+    public Task<OwnOnlineStatusResponse> GetOwnOnlineStatusAsync(CancellationToken cancellationToken) =>
+        Task.FromResult(new OwnOnlineStatusResponse { OnlineStatus = new AgentOnlineStatus { OnlineStatus = OwnStatus } });
     public Task<UpdateOnlineStatusResponse> SetOwnOnlineStatusAsync(string status, CancellationToken cancellationToken) => throw new Xunit.Sdk.XunitException("unexpected own status change");
     public Task<AgentsOnlineStatusResponse> GetAgentsOnlineStatusAsync(IReadOnlyList<string> agentIds, CancellationToken cancellationToken) => throw new Xunit.Sdk.XunitException("unexpected online status call");
     public Task<AgentsOnlineStatusResponse> GetAgentsOnlineStatusByZuidAsync(IReadOnlyList<string> zuids, CancellationToken cancellationToken) => throw new Xunit.Sdk.XunitException("unexpected online status call");
@@ -84,6 +88,8 @@ public sealed class PageContext : IAsyncDisposable
         services.AddSingleton(DashboardDatabase.InDataFolder(dataPath));
         services.AddSingleton<LivePreferenceStore>();
         services.AddSingleton<DefaultScope>();
+        services.AddSingleton<AgentDashboard.Web.Calls.CallForensicsLoader>();
+        services.AddSingleton<Microsoft.AspNetCore.Antiforgery.IAntiforgery>(new NoAntiforgery());
         Context.AddAuthorization().SetAuthorized("Sam Supervisor").SetClaims(new Claim(ZohoClaims.Zuid, Zuid));
         Context.JSInterop.Mode = JSRuntimeMode.Loose;
         Context.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
@@ -100,4 +106,15 @@ public sealed class PageContext : IAsyncDisposable
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         if (Directory.Exists(dataPath)) Directory.Delete(dataPath, recursive: true);
     }
+}
+
+/// <summary>The sign-out form's token, which a component test does not check.</summary>
+public sealed class NoAntiforgery : Microsoft.AspNetCore.Antiforgery.IAntiforgery
+{
+    private static readonly Microsoft.AspNetCore.Antiforgery.AntiforgeryTokenSet Tokens = new("request", "cookie", "form", "header");
+    public Microsoft.AspNetCore.Antiforgery.AntiforgeryTokenSet GetAndStoreTokens(Microsoft.AspNetCore.Http.HttpContext httpContext) => Tokens;
+    public Microsoft.AspNetCore.Antiforgery.AntiforgeryTokenSet GetTokens(Microsoft.AspNetCore.Http.HttpContext httpContext) => Tokens;
+    public Task<bool> IsRequestValidAsync(Microsoft.AspNetCore.Http.HttpContext httpContext) => Task.FromResult(true);
+    public void SetCookieTokenAndHeader(Microsoft.AspNetCore.Http.HttpContext httpContext) { }
+    public Task ValidateRequestAsync(Microsoft.AspNetCore.Http.HttpContext httpContext) => Task.CompletedTask;
 }
