@@ -30,6 +30,7 @@ public partial class CallPage : IDisposable
     [SupplyParameterFromQuery] public string? Tz { get; set; }
 
     private readonly CancellationTokenSource closing = new();
+    private CancellationTokenSource? loading;
     private CallForensicsView? Call { get; set; }
     private TimeZoneInfo Zone { get; set; } = TimeZoneInfo.Utc;
     private IReadOnlyList<string> Problems { get; set; } = [];
@@ -55,31 +56,36 @@ public partial class CallPage : IDisposable
             Problems = problems;
             return;
         }
+        // A newer address supersedes a load still under way: it is cancelled, and what it finds is never shown.
+        loading?.Cancel();
+        loading?.Dispose();
+        loading = CancellationTokenSource.CreateLinkedTokenSource(closing.Token);
+        var load = loading.Token;
         Loading = true;
         try
         {
-            Call = await Loader.LoadAsync(LogId.Trim(), w.From, w.To, Zone, closing.Token);
+            var call = await Loader.LoadAsync(LogId.Trim(), w.From, w.To, Zone, load);
+            load.ThrowIfCancellationRequested();
+            Call = call;
             NotFound = Call is null;
             if (EditDate.Length == 0 && Call?.Entry is { } entry)
             {
                 EditDate = LocalDays.DateOf(entry, Zone).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture); // reached by a link with the call's time
             }
         }
-        catch (ZohoQueryException e)
+        catch (ZohoQueryException e) when (!load.IsCancellationRequested)
         {
             Problems = e.Problems;
         }
-        catch (ZohoApiException e)
+        catch (ZohoApiException e) when (!load.IsCancellationRequested)
         {
             LoadError = e;
         }
-        catch (OperationCanceledException) when (closing.IsCancellationRequested)
+        catch (Exception) when (load.IsCancellationRequested)
         {
+            return; // superseded or closed: the newer load owns the page
         }
-        finally
-        {
-            Loading = false;
-        }
+        Loading = false;
     }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
@@ -159,5 +165,6 @@ public partial class CallPage : IDisposable
     {
         closing.Cancel();
         closing.Dispose();
+        loading?.Dispose();
     }
 }
