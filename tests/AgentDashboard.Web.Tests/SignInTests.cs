@@ -271,12 +271,13 @@ public sealed class SignInTests : IAsyncLifetime
     public async Task An_expired_access_token_is_refreshed_once_however_many_pages_ask_at_once()
     {
         await host.DisposeAsync();
-        host = await Start("--Simulator:AccessTokenLifetime=00:00:05");
+        var clock = new ShiftedClock(SimulatedTime.TuesdayMorning);
+        host = await DashboardHost.StartAsync(["--environment=Development", "--Simulator:AccessTokenLifetime=00:10:00"], clock: clock);
         var supervisor = Supervisor(0);
         using var browser = new SignInFlow(host.Address);
         await browser.SignInAsync(supervisor.Zuid);
         string firstAccess = (await Stored(supervisor.Zuid))!.AccessToken;
-        await Task.Delay(TimeSpan.FromSeconds(5)); // past the refresh moment; the new token outlasts ten pages on a loaded machine
+        clock.Advance(TimeSpan.FromMinutes(10)); // the token has expired; its successor lasts ten simulated minutes
 
         var pages = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => browser.PageAsync()));
 

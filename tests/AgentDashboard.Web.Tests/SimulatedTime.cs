@@ -1,10 +1,14 @@
 namespace AgentDashboard.Web.Tests;
 
-/// <summary>A clock that runs at real speed from a fixed instant: what a test sees never depends on the day it runs.</summary>
+/// <summary>
+/// A clock that runs at real speed from a fixed instant, so what a test sees never depends on the day it runs; a
+/// test can move it forward instead of waiting.
+/// </summary>
 public sealed class ShiftedClock(DateTimeOffset start) : TimeProvider
 {
-    private readonly TimeSpan offset = start - System.GetUtcNow();
+    private TimeSpan offset = start - System.GetUtcNow();
     public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + offset;
+    public void Advance(TimeSpan by) => offset += by;
 }
 
 /// <summary>The fixed instants the tests stand on.</summary>
