@@ -105,7 +105,7 @@ internal static class SimulatorLoad
     }
 
     private static ZohoVoiceClient Client(Uri baseAddress, string token) =>
-        new(new HttpClient(new ZohoOAuthTokenHandler(new Token(token)) { InnerHandler = new SocketsHttpHandler() }) { BaseAddress = baseAddress },
+        ZohoVoiceClient.Over(new HttpClient(new ZohoOAuthTokenHandler(new Token(token)) { InnerHandler = new SocketsHttpHandler() }) { BaseAddress = baseAddress },
             Options.Create(new ZohoVoiceOptions { ApiBaseUrl = baseAddress, RequestTimeout = TimeSpan.FromMinutes(5) }), NullLogger<ZohoVoiceClient>.Instance);
 
     private sealed class Token(string token) : IZohoAccessTokenSource

@@ -30,7 +30,7 @@ public class StatusAuditParseBenchmarks
         {
             BaseAddress = new Uri("http://zoho.invalid/"),
         };
-        client = new ZohoVoiceClient(http, Options.Create(new ZohoVoiceOptions { RequestTimeout = TimeSpan.FromMinutes(5) }), NullLogger<ZohoVoiceClient>.Instance);
+        client = ZohoVoiceClient.Over(http, Options.Create(new ZohoVoiceOptions { RequestTimeout = TimeSpan.FromMinutes(5) }), NullLogger<ZohoVoiceClient>.Instance);
     }
 
     /// <summary>The wire models read straight from a stream by the source-generated context.</summary>

@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using AgentDashboard.Zoho.Http;
@@ -7,6 +6,7 @@ using AgentDashboard.Zoho.Models;
 using AgentDashboard.Zoho.Requests;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Refit;
 
 namespace AgentDashboard.Zoho;
 
@@ -41,43 +41,41 @@ public interface IZohoVoiceClient
     Task<OverrideOnlineStatusResponse> OverrideOnlineStatusAsync(IReadOnlyList<string> agentIds, string status, CancellationToken cancellationToken);
 }
 
-/// <summary>The typed <see cref="HttpClient"/> for Zoho Voice. Answers are read as streams with source-generated JSON.</summary>
+/// <summary>
+/// Zoho Voice for the dashboard: each call's parameters checked (every problem at once), sent through the Refit
+/// interface <see cref="IZohoVoiceApi"/>, its answer read as a stream with source-generated, quirk-aware JSON, and
+/// every failure of a whole call turned into a <see cref="ZohoApiException"/> in words.
+/// </summary>
 /// <remarks>
 /// Resolved in the caller's scope (a circuit, a request, a feed), so <paramref name="user"/> says whom each call
 /// is for; the token handler, which lives in the HTTP client factory's own scope, reads it from the request.
 /// </remarks>
-public sealed class ZohoVoiceClient(HttpClient http, IOptions<ZohoVoiceOptions> options, ILogger<ZohoVoiceClient> logger, IZohoUserContext? user = null) : IZohoVoiceClient
+public sealed class ZohoVoiceClient(IZohoVoiceApi api, IOptions<ZohoVoiceOptions> options, ILogger<ZohoVoiceClient> logger, IZohoUserContext? user = null) : IZohoVoiceClient
 {
-    internal const string StatusAuditPath = "rest/json/zv/metrics/statusaudit/list";
-    internal const string CallLogActivityPath = "rest/json/zv/metrics/statusaudit/list/log";
-    internal const string OverviewPath = "rest/json/zv/metrics/statusaudit/overview";
-    internal const string CalendarSummaryPath = "rest/json/zv/metrics/statusaudit/calendarSummary";
-    internal const string OwnOnlineStatusPath = "rest/json/zv/api/agents/onlineStatus";
-    internal const string AgentsOnlineStatusPath = "rest/json/zv/api/v2/agents/onlineStatus";
-    internal const string OverrideOnlineStatusPath = "rest/json/zv/api/agents/overrideOnlineStatus";
-
     /// <summary>
     /// Ids per request where the client splits a long list: 100 ids of 16-19 digits keep the URL under 2 KB,
     /// well inside the 8 KB request line common servers allow (a 2,000-agent list would not be).
     /// </summary>
     public const int MaxIdsPerRequest = 100;
 
-    private static readonly MediaTypeWithQualityHeaderValue Json = new("application/json");
+    /// <summary>A client over an <see cref="HttpClient"/> of the caller's making (tests, load programs): the same Refit interface.</summary>
+    public static ZohoVoiceClient Over(HttpClient http, IOptions<ZohoVoiceOptions> options, ILogger<ZohoVoiceClient> logger, IZohoUserContext? user = null) =>
+        new(RestService.For<IZohoVoiceApi>(http), options, logger, user);
 
     public Task<StatusAuditResponse> GetStatusAuditAsync(StatusAuditQuery query, CancellationToken cancellationToken) =>
-        SendAsync(HttpMethod.Get, StatusAuditPath, query.ToQueryString(), ZohoJsonContext.Default.StatusAuditResponse, "status audit list", cancellationToken);
+        SendAsync(query.ToParameters(), api.StatusAuditAsync, ZohoJsonContext.Default.StatusAuditResponse, "status audit list", cancellationToken);
 
     public Task<CallLogActivityResponse> GetCallLogActivityAsync(CallLogActivityQuery query, CancellationToken cancellationToken) =>
-        SendAsync(HttpMethod.Get, CallLogActivityPath, query.ToQueryString(), ZohoJsonContext.Default.CallLogActivityResponse, "call log status activity", cancellationToken);
+        SendAsync(query.ToParameters(), api.CallLogActivityAsync, ZohoJsonContext.Default.CallLogActivityResponse, "call log status activity", cancellationToken);
 
     public Task<OverviewResponse> GetOverviewAsync(OverviewQuery query, CancellationToken cancellationToken) =>
-        SendAsync(HttpMethod.Get, OverviewPath, query.ToQueryString(), ZohoJsonContext.Default.OverviewResponse, "overview", cancellationToken);
+        SendAsync(query.ToParameters(), api.OverviewAsync, ZohoJsonContext.Default.OverviewResponse, "overview", cancellationToken);
 
     public Task<CalendarSummaryResponse> GetCalendarSummaryAsync(CalendarSummaryQuery query, CancellationToken cancellationToken) =>
-        SendAsync(HttpMethod.Get, CalendarSummaryPath, query.ToQueryString(), ZohoJsonContext.Default.CalendarSummaryResponse, "calendar summary", cancellationToken);
+        SendAsync(query.ToParameters(), api.CalendarSummaryAsync, ZohoJsonContext.Default.CalendarSummaryResponse, "calendar summary", cancellationToken);
 
     public Task<OwnOnlineStatusResponse> GetOwnOnlineStatusAsync(CancellationToken cancellationToken) =>
-        SendAsync(HttpMethod.Get, OwnOnlineStatusPath, "", ZohoJsonContext.Default.OwnOnlineStatusResponse, "own online status", cancellationToken);
+        SendAsync((userId, token) => api.OwnOnlineStatusAsync(userId, token), ZohoJsonContext.Default.OwnOnlineStatusResponse, "own online status", cancellationToken);
 
     public Task<UpdateOnlineStatusResponse> SetOwnOnlineStatusAsync(string status, CancellationToken cancellationToken)
     {
@@ -85,8 +83,7 @@ public sealed class ZohoVoiceClient(HttpClient http, IOptions<ZohoVoiceOptions> 
         var problems = new List<string>();
         ValidateSettableStatus(status, problems);
         ThrowIfAny(operation, problems);
-        string query = new QueryString().Add("status", status).ToString();
-        return SendAsync(HttpMethod.Put, OwnOnlineStatusPath, query, ZohoJsonContext.Default.UpdateOnlineStatusResponse, operation, cancellationToken);
+        return SendAsync((userId, token) => api.SetOwnOnlineStatusAsync(status, userId, token), ZohoJsonContext.Default.UpdateOnlineStatusResponse, operation, cancellationToken);
     }
 
     public Task<AgentsOnlineStatusResponse> GetAgentsOnlineStatusAsync(IReadOnlyList<string> agentIds, CancellationToken cancellationToken) =>
@@ -102,8 +99,8 @@ public sealed class ZohoVoiceClient(HttpClient http, IOptions<ZohoVoiceOptions> 
         EpochWindowQuery.ValidateIds("agentIds", agentIds, required: true, problems);
         ValidateSettableStatus(status, problems);
         ThrowIfAny(operation, problems);
-        string query = new QueryString().Add("agentIds", agentIds).Add("status", status).ToString();
-        return SendAsync(HttpMethod.Put, OverrideOnlineStatusPath, query, ZohoJsonContext.Default.OverrideOnlineStatusResponse, operation, cancellationToken);
+        string ids = string.Join(',', agentIds);
+        return SendAsync((userId, token) => api.OverrideOnlineStatusAsync(ids, status, userId, token), ZohoJsonContext.Default.OverrideOnlineStatusResponse, operation, cancellationToken);
     }
 
     /// <summary>Long id lists go out in batches of <see cref="MaxIdsPerRequest"/>; the outcomes come back as one answer, in order.</summary>
@@ -116,8 +113,8 @@ public sealed class ZohoVoiceClient(HttpClient http, IOptions<ZohoVoiceOptions> 
         AgentsOnlineStatusResponse? merged = null;
         foreach (var batch in ids.Chunk(MaxIdsPerRequest))
         {
-            string query = new QueryString().Add(parameter, batch).ToString();
-            var answer = await SendAsync(HttpMethod.Get, AgentsOnlineStatusPath, query, ZohoJsonContext.Default.AgentsOnlineStatusResponse, operation, cancellationToken);
+            var parameters = new QueryString().Add(parameter, batch).Parameters;
+            var answer = await SendAsync(parameters, api.AgentsOnlineStatusAsync, ZohoJsonContext.Default.AgentsOnlineStatusResponse, operation, cancellationToken);
             merged = merged is null ? answer : merged with { OnlineStatus = [.. merged.Agents, .. answer.Agents] };
         }
         return merged ?? new AgentsOnlineStatusResponse();
@@ -139,7 +136,13 @@ public sealed class ZohoVoiceClient(HttpClient http, IOptions<ZohoVoiceOptions> 
         }
     }
 
-    private async Task<T> SendAsync<T>(HttpMethod method, string path, string query, JsonTypeInfo<T> typeInfo, string operation, CancellationToken cancellationToken)
+    private Task<T> SendAsync<T>(
+        IDictionary<string, string> parameters, Func<IDictionary<string, string>, string?, CancellationToken, Task<HttpResponseMessage>> call,
+        JsonTypeInfo<T> typeInfo, string operation, CancellationToken cancellationToken)
+        where T : ZohoEnvelope =>
+        SendAsync((userId, token) => call(parameters, userId, token), typeInfo, operation, cancellationToken);
+
+    private async Task<T> SendAsync<T>(Func<string?, CancellationToken, Task<HttpResponseMessage>> call, JsonTypeInfo<T> typeInfo, string operation, CancellationToken cancellationToken)
         where T : ZohoEnvelope
     {
         var limit = options.Value.RequestTimeout;
@@ -147,13 +150,8 @@ public sealed class ZohoVoiceClient(HttpClient http, IOptions<ZohoVoiceOptions> 
         deadline.CancelAfter(limit);
         try
         {
-            using var request = new HttpRequestMessage(method, path + query);
-            request.Headers.Accept.Add(Json);
-            if (user is not null && await user.GetUserIdAsync(deadline.Token) is { } userId)
-            {
-                request.Options.Set(ZohoOAuthTokenHandler.UserKey, userId);
-            }
-            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token);
+            string? userId = user is null ? null : await user.GetUserIdAsync(deadline.Token);
+            using var response = await Unwrapped(call(userId, deadline.Token), operation);
             if (!response.IsSuccessStatusCode)
             {
                 throw await ZohoFailures.FromResponseAsync(response, operation, deadline.Token);
@@ -173,9 +171,13 @@ public sealed class ZohoVoiceClient(HttpClient http, IOptions<ZohoVoiceOptions> 
             }
             return answer;
         }
-        catch (OperationCanceledException error) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception error) when (error is OperationCanceledException or Polly.Timeout.TimeoutRejectedException && !cancellationToken.IsCancellationRequested)
         {
             throw Logged(ZohoFailures.Timeout(operation, limit, error));
+        }
+        catch (Polly.CircuitBreaker.BrokenCircuitException error)
+        {
+            throw Logged(ZohoFailures.Resting(operation, error));
         }
         catch (HttpRequestException error) when (error.HttpRequestError == HttpRequestError.ResponseEnded)
         {
@@ -183,7 +185,7 @@ public sealed class ZohoVoiceClient(HttpClient http, IOptions<ZohoVoiceOptions> 
         }
         catch (HttpRequestException error)
         {
-            throw Logged(ZohoFailures.Unreachable(operation, http.BaseAddress, error));
+            throw Logged(ZohoFailures.Unreachable(operation, null, error));
         }
         catch (IOException error)
         {
@@ -192,6 +194,27 @@ public sealed class ZohoVoiceClient(HttpClient http, IOptions<ZohoVoiceOptions> 
         catch (ZohoApiException error)
         {
             throw Logged(error);
+        }
+    }
+
+    /// <summary>
+    /// Refit wraps what failed while sending (the network, the token handler). A server that cannot be reached is
+    /// named by the address the request went to (the user's data centre); anything else is mapped as it was thrown.
+    /// </summary>
+    private static async Task<HttpResponseMessage> Unwrapped(Task<HttpResponseMessage> sending, string operation)
+    {
+        try
+        {
+            return await sending;
+        }
+        catch (ApiRequestException wrapped) when (wrapped.InnerException is HttpRequestException { HttpRequestError: not HttpRequestError.ResponseEnded } cause)
+        {
+            throw ZohoFailures.Unreachable(operation, wrapped.RequestMessage?.RequestUri ?? wrapped.Uri, cause);
+        }
+        catch (ApiRequestException wrapped) when (wrapped.InnerException is { } cause)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(cause);
+            throw;
         }
     }
 

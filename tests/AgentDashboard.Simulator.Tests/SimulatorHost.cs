@@ -110,7 +110,7 @@ public sealed class SimulatorHost : IAsyncDisposable
     {
         var handler = new ZohoOAuthTokenHandler(new FixedToken(accessToken)) { InnerHandler = new SocketsHttpHandler() };
         var http = new HttpClient(handler) { BaseAddress = BaseAddress, Timeout = Timeout.InfiniteTimeSpan };
-        return new ZohoVoiceClient(http, Options.Create(new ZohoVoiceOptions { ApiBaseUrl = BaseAddress, RequestTimeout = timeout ?? TimeSpan.FromSeconds(60) }),
+        return ZohoVoiceClient.Over(http, Options.Create(new ZohoVoiceOptions { ApiBaseUrl = BaseAddress, RequestTimeout = timeout ?? TimeSpan.FromSeconds(60) }),
             NullLogger<ZohoVoiceClient>.Instance);
     }
 

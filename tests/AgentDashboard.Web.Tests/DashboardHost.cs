@@ -54,8 +54,7 @@ public sealed class DashboardHost : IAsyncDisposable
     /// <summary>The dashboard's own Zoho client acting for a user who has signed in (their tokens are in the store).</summary>
     public IZohoVoiceClient ZohoClientFor(string zuid)
     {
-        var http = App.Services.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(IZohoVoiceClient));
-        return ActivatorUtilities.CreateInstance<ZohoVoiceClient>(App.Services, http, (IZohoUserContext)new FixedUser(zuid));
+        return ActivatorUtilities.CreateInstance<ZohoVoiceClient>(App.Services, App.Services.GetRequiredService<IZohoVoiceApi>(), (IZohoUserContext)new FixedUser(zuid));
     }
 
     private sealed class FixedUser(string zuid) : IZohoUserContext

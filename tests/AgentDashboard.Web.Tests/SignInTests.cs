@@ -299,7 +299,7 @@ public sealed class SignInTests : IAsyncLifetime
     private IZohoVoiceClient ClientFor(string zuid)
     {
         var http = host.Services<IHttpClientFactory>().CreateClient(nameof(IZohoVoiceClient));
-        return new ZohoVoiceClient(http, host.Services<IOptions<ZohoVoiceOptions>>(), NullLogger<ZohoVoiceClient>.Instance, new FixedUser(zuid));
+        return ZohoVoiceClient.Over(http, host.Services<IOptions<ZohoVoiceOptions>>(), NullLogger<ZohoVoiceClient>.Instance, new FixedUser(zuid));
     }
 
     private sealed class FixedUser(string zuid) : IZohoUserContext

@@ -174,7 +174,7 @@ public sealed class FailureTests : IAsyncLifetime
     private static ZohoVoiceClient ClientFor(Uri address)
     {
         var handler = new ZohoOAuthTokenHandler(new StubZohoServer.FixedToken(Token)) { InnerHandler = new SocketsHttpHandler() };
-        return new ZohoVoiceClient(new HttpClient(handler) { BaseAddress = address },
+        return ZohoVoiceClient.Over(new HttpClient(handler) { BaseAddress = address },
             Microsoft.Extensions.Options.Options.Create(new ZohoVoiceOptions()), Microsoft.Extensions.Logging.Abstractions.NullLogger<ZohoVoiceClient>.Instance);
     }
 

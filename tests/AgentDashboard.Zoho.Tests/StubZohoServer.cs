@@ -69,7 +69,7 @@ public sealed class StubZohoServer : IAsyncDisposable
         var handler = new ZohoOAuthTokenHandler(new FixedToken(token)) { InnerHandler = new SocketsHttpHandler() };
         var http = new HttpClient(handler) { BaseAddress = BaseAddress, Timeout = Timeout.InfiniteTimeSpan };
         var options = Options.Create(new ZohoVoiceOptions { ApiBaseUrl = BaseAddress, RequestTimeout = timeout ?? TimeSpan.FromSeconds(10) });
-        return new ZohoVoiceClient(http, options, NullLogger<ZohoVoiceClient>.Instance);
+        return ZohoVoiceClient.Over(http, options, NullLogger<ZohoVoiceClient>.Instance);
     }
 
     public async ValueTask DisposeAsync()

@@ -45,7 +45,7 @@ public sealed class TokenHandlerTests : IAsyncLifetime
         {
             BaseAddress = configuredBase ?? server.BaseAddress,
         };
-        return new ZohoVoiceClient(http, Options.Create(new ZohoVoiceOptions()), NullLogger<ZohoVoiceClient>.Instance, new User(user));
+        return ZohoVoiceClient.Over(http, Options.Create(new ZohoVoiceOptions()), NullLogger<ZohoVoiceClient>.Instance, new User(user));
     }
 
     [Fact]

@@ -10,7 +10,7 @@ namespace AgentDashboard.Web.Live;
 /// Feeds are never shared between identities: Zoho's visibility is role-based, and sharing would leak agents.
 /// </summary>
 public sealed class LiveFeedHub(
-    IHttpClientFactory httpClients,
+    IServiceProvider services,
     IOptions<ZohoVoiceOptions> zohoOptions,
     IOptions<LiveFeedOptions> options,
     TimeProvider clock,
@@ -40,7 +40,9 @@ public sealed class LiveFeedHub(
     private LiveFeed Create(string zuid, LiveScope scope)
     {
         // The feed's own client, acting for its identity: not a circuit's, so it outlives any one tab.
-        var client = new ZohoVoiceClient(httpClients.CreateClient(nameof(IZohoVoiceClient)), zohoOptions, loggers.CreateLogger<ZohoVoiceClient>(), new FeedUser(zuid));
+        // Without retries: the feed paces itself (one poll per interval) and backs off on its own.
+        var api = services.GetRequiredKeyedService<IZohoVoiceApi>(ZohoServiceCollectionExtensions.WithoutRetries);
+        var client = new ZohoVoiceClient(api, zohoOptions, loggers.CreateLogger<ZohoVoiceClient>(), new FeedUser(zuid));
         var feed = new LiveFeed(client, scope, options.Value, clock, loggers.CreateLogger<LiveFeed>(), () => Interlocked.Increment(ref polls));
         feed.Start();
         return feed;

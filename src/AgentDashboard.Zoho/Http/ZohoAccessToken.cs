@@ -35,8 +35,9 @@ public sealed class ZohoOAuthTokenHandler(IZohoAccessTokenSource tokens) : Deleg
 {
     public const string Scheme = "Zoho-oauthtoken";
 
-    /// <summary>The user a request is made for, set by <see cref="ZohoVoiceClient"/>.</summary>
-    public static readonly HttpRequestOptionsKey<string> UserKey = new("AgentDashboard.ZohoUser");
+    /// <summary>The request option naming the user a call is made for (set through <see cref="IZohoVoiceApi"/>).</summary>
+    public const string UserOption = "AgentDashboard.ZohoUser";
+    public static readonly HttpRequestOptionsKey<string> UserKey = new(UserOption);
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {

@@ -97,6 +97,11 @@ internal static class ZohoFailures
             $"{service} answered the {operation} request with an empty body (HTTP {Describe(status)}).")
         { HttpStatus = status };
 
+    /// <summary>The circuit breaker is open: Zoho failed often enough just now that the dashboard waits before asking again.</summary>
+    public static ZohoApiException Resting(string operation, Exception error) =>
+        new(ZohoFailureKind.ServerError, operation,
+            $"Zoho Voice failed too often just now, so the dashboard waits a few seconds before asking again for the {operation}.", error);
+
     public static ZohoApiException Timeout(string operation, TimeSpan limit, Exception error) =>
         new(ZohoFailureKind.Timeout, operation,
             $"Zoho Voice did not answer the {operation} request within {limit.TotalSeconds:0.#} s.", error);

@@ -38,7 +38,12 @@ public abstract record EpochWindowQuery
         query.Add("fromEpoch", FromEpoch).Add("toEpoch", ToEpoch).Add("tz", TimeZone);
 
     /// <summary>Checks every parameter and returns the query string, or throws a <see cref="ZohoQueryException"/> listing every problem.</summary>
-    public string ToQueryString()
+    public string ToQueryString() => Checked().ToString();
+
+    /// <summary>The parameters in the order Zoho's pages list them, once every one is checked (else a <see cref="ZohoQueryException"/>).</summary>
+    public IDictionary<string, string> ToParameters() => Checked().Parameters;
+
+    private QueryString Checked()
     {
         var problems = new List<string>();
         Validate(problems);
@@ -48,7 +53,7 @@ public abstract record EpochWindowQuery
         }
         var query = new QueryString();
         AddTo(query);
-        return query.ToString();
+        return query;
     }
 
     internal static bool IsIanaZone(string name) =>

@@ -1,18 +1,17 @@
 using System.Globalization;
-using System.Text;
 
 namespace AgentDashboard.Zoho.Requests;
 
-/// <summary>Builds a URL query with every value escaped; absent values are left out.</summary>
+/// <summary>A call's query parameters in the order they are added; absent values are left out.</summary>
 internal sealed class QueryString
 {
-    private readonly StringBuilder text = new();
+    public Dictionary<string, string> Parameters { get; } = new(StringComparer.Ordinal);
 
     public QueryString Add(string name, string? value)
     {
         if (value is not null)
         {
-            text.Append(text.Length == 0 ? '?' : '&').Append(name).Append('=').Append(Uri.EscapeDataString(value));
+            Parameters[name] = value;
         }
         return this;
     }
@@ -24,5 +23,7 @@ internal sealed class QueryString
     public QueryString Add(string name, IReadOnlyCollection<string>? values) =>
         Add(name, values is { Count: > 0 } ? string.Join(',', values) : null);
 
-    public override string ToString() => text.ToString();
+    /// <summary>The query as a URL writes it, every value escaped.</summary>
+    public override string ToString() =>
+        Parameters.Count == 0 ? "" : "?" + string.Join('&', Parameters.Select(p => p.Key + "=" + Uri.EscapeDataString(p.Value)));
 }
