@@ -85,6 +85,26 @@ public sealed class TimelineBrowserTests(Browser browser) : IClassFixture<Browse
     }
 
     [Fact]
+    public async Task While_zoho_fails_often_the_page_loads_and_when_it_stays_down_says_so_in_words()
+    {
+        var faults = host.Services<AgentDashboard.Simulator.Faults.FaultInjector>();
+        var admin = Simulation.Centre.Users[0];
+        var agents = Simulation.Centre.Queues[0].Members.Take(2).Select(i => Simulation.Centre.Agents[i]).ToList();
+        string from = Today.AddDays(-6).ToString("yyyy-MM-dd"), to = Today.ToString("yyyy-MM-dd");
+        faults.Set(new() { ErrorRate = 0.3, RateLimitBurst = 2, RetryAfterSeconds = 1 });
+
+        var page = await SignedInAsync($"timeline?agentIds={agents[0].Id},{agents[1].Id}&from={from}&to={to}&tz={Uri.EscapeDataString(Zone)}", admin);
+        await Assertions.Expect(page.Locator("#timeline [data-lane]")).ToHaveCountAsync(14, new() { Timeout = 30_000 });
+        Assert.True(faults.Current.ErrorRate > 0 && faults.Injected >= 2);
+
+        faults.Set(new() { Down = true });
+        await page.ClickAsync("#show");
+        await Assertions.Expect(page.Locator(".notice-error")).ToContainTextAsync("Zoho Voice could not be read.", new() { Timeout = 30_000 });
+        await Assertions.Expect(page.Locator(".notice-error")).ToContainTextAsync("HTTP 503");
+        await Browser.MaybeScreenshotAsync(page, "timeline-zoho-down");
+    }
+
+    [Fact]
     public async Task Bad_parameters_are_explained_on_the_page()
     {
         var page = await SignedInAsync("timeline?tz=Mars%2FOlympus_Mons&from=2024-13-01", Simulation.Centre.Users[0]);

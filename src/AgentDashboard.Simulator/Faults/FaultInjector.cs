@@ -13,10 +13,15 @@ public sealed class FaultInjector(IOptions<SimulatorOptions> options)
     private int rateLimitLeft = options.Value.Faults.RateLimitBurst;
     private readonly Random random = new(options.Value.Seed);
 
+    private int injected;
+
     public FaultSettings Current
     {
         get { lock (gate) return settings; }
     }
+
+    /// <summary>Voice calls answered with an injected failure (503, 429 or 500) so far: what a client had to cope with.</summary>
+    public int Injected => Volatile.Read(ref injected);
 
     public void Set(FaultSettings faults)
     {
@@ -42,6 +47,10 @@ public sealed class FaultInjector(IOptions<SimulatorOptions> options)
         if (now.LatencyMs > 0)
         {
             await Task.Delay(now.LatencyMs, context.RequestAborted);
+        }
+        if (now.Down || limited || failed)
+        {
+            Interlocked.Increment(ref injected);
         }
         if (now.Down)
         {
