@@ -8,6 +8,7 @@ using BenchmarkDotNet.Running;
 // dotnet run -c Release --project bench/AgentDashboard.Benchmarks -- timeline-build     100k to 1M hits into timelines and day totals
 // dotnet run -c Release --project bench/AgentDashboard.Benchmarks -- heatmap-render     a 500-agent x 93-day heatmap's first paint in Chromium
 // dotnet run -c Release --project bench/AgentDashboard.Benchmarks -- wall-soak          100 wall circuits for 10 minutes: memory, CPU, growth
+// dotnet run -c Release --project bench/AgentDashboard.Benchmarks -- screenshots        every page at two sizes, light and dark, as PNG files
 if (args is ["simulator-load", .. var rest])
 {
     await SimulatorLoad.RunAsync(rest);
@@ -31,6 +32,11 @@ if (args is ["wall-soak", .. var soakArgs])
 if (args is ["heatmap-render", .. var heatmapArgs])
 {
     await HeatmapRender.RunAsync(heatmapArgs);
+    return;
+}
+if (args is ["screenshots", .. var screenshotArgs])
+{
+    await Screenshots.RunAsync(screenshotArgs);
     return;
 }
 if (args is ["timeline-build", .. var timelineArgs])

@@ -1,3 +1,4 @@
+using AgentDashboard.Web.Appearance;
 using AgentDashboard.Web.Auth;
 using AgentDashboard.Web.Components;
 using AgentDashboard.Web.Configuration;
@@ -5,6 +6,7 @@ using AgentDashboard.Web.Live;
 using AgentDashboard.Web.Periods;
 using AgentDashboard.Web.Timelines;
 using AgentDashboard.Web.Wall;
+using MudBlazor.Services;
 
 namespace AgentDashboard.Web;
 
@@ -39,6 +41,8 @@ public static class DashboardWebApplication
         builder.AddTimelines();
         builder.AddWall();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddMudServices();
+        builder.Services.AddSingleton<AppearanceStore>();
         builder.Services.AddScoped<Microsoft.AspNetCore.Components.Web.IErrorBoundaryLogger, ComponentErrorLog>();
         configure?.Invoke(builder);
 

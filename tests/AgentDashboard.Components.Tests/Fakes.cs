@@ -9,6 +9,7 @@ using AgentDashboard.Zoho.Requests;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using MudBlazor.Services;
 
 namespace AgentDashboard.Components.Tests;
 
@@ -90,6 +91,8 @@ public sealed class PageContext : IAsyncDisposable
         services.AddSingleton<DefaultScope>();
         services.AddSingleton<AgentDashboard.Web.Calls.CallForensicsLoader>();
         services.AddSingleton<Microsoft.AspNetCore.Antiforgery.IAntiforgery>(new NoAntiforgery());
+        services.AddSingleton<AgentDashboard.Web.Appearance.AppearanceStore>();
+        services.AddMudServices();
         Context.AddAuthorization().SetAuthorized("Sam Supervisor").SetClaims(new Claim(ZohoClaims.Zuid, Zuid));
         Context.JSInterop.Mode = JSRuntimeMode.Loose;
         Context.SetRendererInfo(new RendererInfo("Server", isInteractive: true));

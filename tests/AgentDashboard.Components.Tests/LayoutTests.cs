@@ -35,7 +35,7 @@ public sealed class LayoutTests
         var notice = layout.Find("#page-failed");
         Assert.Contains("This page stopped working.", notice.TextContent);
         Assert.DoesNotContain("the page broke", layout.Markup); // no exception text on the page
-        Assert.NotNull(layout.Find("#own-status-select")); // the top bar still works
+        Assert.NotNull(layout.Find("#own-status-button")); // the app bar still works
 
         FailingPage.Fail = false;
         layout.Render(p => p.Add(l => l.Body, Page)); // navigating renders the layout with a new body

@@ -1,8 +1,6 @@
 using AgentDashboard.Web;
 using AgentDashboard.Zoho;
 using AgentDashboard.Zoho.Http;
-using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Authentication.OAuth;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -36,9 +34,6 @@ public sealed class DashboardHost : IAsyncDisposable
         {
             builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
             builder.Services.AddSingleton(clock ?? new ShiftedClock(SimulatedTime.TuesdayMorning));
-            // A browser judges a cookie's expiry by its own clock, so cookies stay dated by the real one.
-            builder.Services.Configure<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme, o => o.TimeProvider = TimeProvider.System);
-            builder.Services.Configure<OAuthOptions>("Zoho", o => o.TimeProvider = TimeProvider.System);
             configure?.Invoke(builder);
         });
         await app.StartAsync();

@@ -98,13 +98,16 @@ public sealed class LiveBrowserTests(Browser browser) : IClassFixture<Browser>, 
 
         await page.Locator($"[data-agent='{led.Id}'] input[type=checkbox]").CheckAsync();
         await page.Locator($"[data-agent='{watchedOnly.Id}'] input[type=checkbox]").CheckAsync();
-        await page.SelectOptionAsync("#override-status", "Busy");
+        await page.ChooseAsync(".override-select", "Busy");
         await page.ClickAsync("#override");
-        await Assertions.Expect(page.Locator("#confirm-override")).ToContainTextAsync("Set 2 agents to Busy?");
+        await Assertions.Expect(page.Locator(".mud-dialog")).ToContainTextAsync("Set 2 agents to Busy?");
+        await page.Field("#override-reason").FillAsync("Team meeting");
         await page.ClickAsync("#confirm");
 
         var outcomes = page.Locator("#override-outcomes");
+        await Assertions.Expect(outcomes).ToContainTextAsync("Team meeting");
         await Assertions.Expect(outcomes).ToContainTextAsync($"{led.Name}: set to Busy");
+        await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("1 of 2 agents set to Busy");
         await Assertions.Expect(outcomes).ToContainTextAsync($"{watchedOnly.Name}: You don't have permission to perform this action.");
         await Browser.MaybeScreenshotAsync(page, "live-override");
         await Assertions.Expect(page.Locator($"[data-agent='{led.Id}']")).ToContainTextAsync("Busy", new() { Timeout = 5_000 });
@@ -115,9 +118,9 @@ public sealed class LiveBrowserTests(Browser browser) : IClassFixture<Browser>, 
     {
         var supervisor = Simulation.Centre.Users[2];
         var page = await SignedInLiveAsync(supervisor);
-        await Assertions.Expect(page.Locator("#own-status-select")).ToBeEnabledAsync();
+        await Assertions.Expect(page.Locator("#own-status-button")).ToBeEnabledAsync();
 
-        await page.SelectOptionAsync("#own-status-select", "On Break");
+        await page.ChooseAsync("#own-status-button", "On Break");
 
         var deadline = DateTime.UtcNow.AddSeconds(10);
         while (Simulation.StatusAt(supervisor.Agent, Simulation.Now) != Status.OnBreak && DateTime.UtcNow < deadline)
@@ -125,8 +128,9 @@ public sealed class LiveBrowserTests(Browser browser) : IClassFixture<Browser>, 
             await Task.Delay(50); // the change goes browser -> circuit -> Zoho client -> simulator
         }
         Assert.Equal(Status.OnBreak, Simulation.StatusAt(supervisor.Agent, Simulation.Now));
+        await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("Your status is now On Break.");
         await page.ReloadAsync();
-        await Assertions.Expect(page.Locator("#own-status-select")).ToHaveValueAsync("On Break");
+        await Assertions.Expect(page.Locator("#own-status-button")).ToHaveAttributeAsync("data-current", "On Break");
     }
 
     [Fact]
@@ -137,13 +141,13 @@ public sealed class LiveBrowserTests(Browser browser) : IClassFixture<Browser>, 
         var (queue, expected) = FirstVisibleQueue(supervisor);
         await Assertions.Expect(page.Locator("#agents [data-agent]")).Not.ToHaveCountAsync(expected);
 
-        await page.SelectOptionAsync("#queue", queue.Id);
+        await page.ChooseAsync(".queue-select", queue.Name);
 
         await Assertions.Expect(page.Locator("#agents [data-agent]")).ToHaveCountAsync(expected);
         Assert.Contains($"queue={queue.Id}", page.Url);
         await page.ReloadAsync();
         await Assertions.Expect(page.Locator("#agents [data-agent]")).ToHaveCountAsync(expected);
-        await Assertions.Expect(page.Locator("#queue")).ToHaveValueAsync(queue.Id);
+        await Assertions.Expect(page.Locator(".toolbar")).ToContainTextAsync(queue.Name);
     }
 
     [Fact]
@@ -156,10 +160,11 @@ public sealed class LiveBrowserTests(Browser browser) : IClassFixture<Browser>, 
         await Assertions.Expect(page.Locator("#agents [data-agent]")).ToHaveCountAsync(everything);
 
         await page.ClickAsync("#open-settings");
-        await page.Locator($"[data-queue='{queue.Id}']").CheckAsync();
-        await page.Locator("[data-warning='Available']").FillAsync("1000");
-        await page.Locator("[data-alert='Available']").FillAsync("2000");
+        await page.Field($"[data-queue='{queue.Id}']").CheckAsync();
+        await page.Field("[data-warning='Available']").FillAsync("1000");
+        await page.Field("[data-alert='Available']").FillAsync("2000");
         await page.ClickAsync("#save-settings");
+        await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("settings are saved");
 
         await Assertions.Expect(page.Locator("#agents [data-agent]")).ToHaveCountAsync(inQueue, new() { Timeout = 15_000 });
         await page.ReloadAsync();
@@ -167,7 +172,7 @@ public sealed class LiveBrowserTests(Browser browser) : IClassFixture<Browser>, 
         // The prerendered page already shows the grid; a click only works once the live connection is up.
         await page.Locator("main[data-interactive='true']").WaitForAsync();
         await page.ClickAsync("#open-settings");
-        await Assertions.Expect(page.Locator("[data-warning='Available']")).ToHaveValueAsync("1000");
+        await Assertions.Expect(page.Field("[data-warning='Available']")).ToHaveValueAsync("1000");
         await Browser.MaybeScreenshotAsync(page, "live-settings");
 
         var other = Simulation.Centre.Users[1];

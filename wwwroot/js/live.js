@@ -15,10 +15,12 @@
     return Date.now() + (offset ?? 0);
   }
 
+  // 5:09, 1:05:09, and from a day on days and hours (3d 14h), which a glance can read.
   function format(ms) {
     if (!(ms >= 0)) return '—';
     const s = Math.floor(ms / 1000), h = Math.floor(s / 3600), m = Math.floor((s % 3600) / 60), sec = s % 60;
     const two = n => String(n).padStart(2, '0');
+    if (h >= 24) return `${Math.floor(h / 24)}d ${h % 24}h`;
     return h >= 1 ? `${h}:${two(m)}:${two(sec)}` : `${m}:${two(sec)}`;
   }
 

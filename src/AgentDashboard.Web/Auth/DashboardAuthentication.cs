@@ -46,6 +46,9 @@ internal static class DashboardAuthentication
                 cookie.SlidingExpiration = true;
                 cookie.ExpireTimeSpan = TimeSpan.FromHours(12);
                 cookie.LoginPath = "/signin";
+                // A browser judges a cookie's expiry by its own clock, so cookies are dated by the real one even
+                // where the dashboard's clock is moved (tests, simulations on a chosen day).
+                cookie.TimeProvider = TimeProvider.System;
             })
             .AddOAuth<OAuthOptions, ZohoOAuthHandler>(ZohoOAuthHandler.SchemeName, "Zoho", oauth =>
             {
@@ -59,6 +62,7 @@ internal static class DashboardAuthentication
                 oauth.CorrelationCookie.SameSite = SameSiteMode.Lax;
                 oauth.CorrelationCookie.SecurePolicy = secure ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
                 oauth.Events.OnRemoteFailure = OnSignInFailure;
+                oauth.TimeProvider = TimeProvider.System; // its correlation cookie, as above
             });
         services.AddOptions<OAuthOptions>(ZohoOAuthHandler.SchemeName).Configure<IOptions<ZohoSignInOptions>>((oauth, zoho) =>
         {

@@ -11,6 +11,7 @@ public sealed class DashboardDatabase(string path)
     private const string Schema = """
         CREATE TABLE IF NOT EXISTS zoho_tokens (zuid TEXT PRIMARY KEY, sealed TEXT NOT NULL, updated_at INTEGER NOT NULL);
         CREATE TABLE IF NOT EXISTS live_preferences (zuid TEXT PRIMARY KEY, json TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS appearance (zuid TEXT PRIMARY KEY, theme TEXT NOT NULL);
         CREATE TABLE IF NOT EXISTS display_links (
             id TEXT PRIMARY KEY, zuid TEXT NOT NULL, token_hash TEXT NOT NULL UNIQUE, json TEXT NOT NULL,
             created_at INTEGER NOT NULL, expires_at INTEGER, revoked_at INTEGER, last_seen_at INTEGER);

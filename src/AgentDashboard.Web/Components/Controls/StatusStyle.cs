@@ -11,6 +11,10 @@ public static class StatusStyle
     /// <summary>The statuses Zoho documents, in the order the pages list them.</summary>
     public static readonly string[] KnownStatuses = ["Available", "On Call", "Busy", "On Break", "Offline"];
 
+    /// <summary>A status's place in lists: the documented ones in their order, then any other, then none.</summary>
+    public static int Order(string? status) => status is null ? KnownStatuses.Length + 1
+        : Array.IndexOf(KnownStatuses, status) is var i and >= 0 ? i : KnownStatuses.Length;
+
     /// <summary>Custom statuses share a neutral look in one of this many hues, chosen by name, so two of them differ.</summary>
     private const int CustomHues = 12;
 

@@ -1,0 +1,103 @@
+using AgentDashboard.Simulator.Simulation;
+using AgentDashboard.Web;
+using AgentDashboard.Web.Wall;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Playwright;
+
+namespace AgentDashboard.Benchmarks;
+
+/// <summary>
+/// Every page of the dashboard in Chromium, at 1366x768 and 1920x1080, light and dark (the device's preference:
+/// the dashboard follows it by default), saved as PNG files to look at. Demo mode on a fixed busy Tuesday morning.
+/// Options: --out DIR (TestResults/screenshots/pages), --only NAME (one page), --html (the page's HTML beside each picture).
+/// </summary>
+internal static class Screenshots
+{
+    private const string Zone = "America%2FNew_York";
+
+    public static async Task RunAsync(string[] args)
+    {
+        int at = Array.IndexOf(args, "--out");
+        string output = at >= 0 && at + 1 < args.Length ? args[at + 1] : Path.Combine("TestResults", "screenshots", "pages");
+        int only = Array.IndexOf(args, "--only");
+        string? onlyPage = only >= 0 && only + 1 < args.Length ? args[only + 1] : null;
+        Directory.CreateDirectory(output);
+        string data = Path.Combine(Path.GetTempPath(), "agentdashboard-shots-" + Guid.NewGuid().ToString("N"));
+        var app = DashboardWebApplication.Create(["--urls=http://127.0.0.1:0", $"--Dashboard:DataPath={data}"], builder =>
+        {
+            builder.Logging.ClearProviders();
+            builder.Services.AddSingleton<TimeProvider>(new BenchSupport.ForwardClock(new DateTimeOffset(2026, 11, 17, 15, 30, 0, TimeSpan.Zero)));
+        });
+        await app.StartAsync();
+        try
+        {
+            string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            var simulation = app.Services.GetRequiredService<CallCentreSimulation>();
+            var admin = simulation.Centre.Users[0];
+            var today = simulation.Day(simulation.OrgDate(simulation.Now));
+            var missed = today.Calls.Last(c => !c.Answered && c.ExitTime < simulation.Now);
+            var (_, wallToken) = await app.Services.GetRequiredService<DisplayLinkStore>().CreateAsync(admin.Zuid, "Floor 2",
+                new WallView(simulation.Centre.Queues.Select(q => q.Id).ToList()), null, CancellationToken.None);
+            var agents = string.Join(',', simulation.Centre.Queues[0].Members.Take(3).Select(i => simulation.Centre.Agents[i].Id));
+            var pages = new (string Name, string Path, string WaitFor)[]
+            {
+                ("home", "/", "h1"),
+                ("live-tiles", "/live", "#agents [data-agent]"),
+                ("live-table", "/live?view=table", "#agents [data-agent]"),
+                ("timeline", $"/timeline?agentIds={agents}&from=2026-11-11&to=2026-11-17&tz={Zone}", "#timeline [data-lane]"),
+                ("heatmap", $"/heatmap?from=2026-10-21&to=2026-11-17&tz={Zone}", "#heatmap td.hc"),
+                ("overview", $"/overview?from=2026-10-21&to=2026-11-17&tz={Zone}", "#leaderboard"),
+                ("call", $"/calls/{today.LogId(simulation.Options.Seed, missed)}?date=2026-11-17&tz={Zone}", "#call-outcome"),
+                ("calls", $"/calls?tz={Zone}", "h1"),
+                ("displays", "/displays", "h1"),
+                ("wall", "/wall/" + wallToken, "#wall-tiles .tile"),
+                ("signin-problem", "/signin-problem?reason=State", "h1"),
+                ("not-found", "/no/such/page", "h1"),
+            };
+
+            using var playwright = await Playwright.CreateAsync();
+            await using var browser = await BenchSupport.LaunchChromiumAsync(playwright);
+            foreach (var scheme in new[] { ColorScheme.Light, ColorScheme.Dark })
+            {
+                await using var context = await browser.NewContextAsync(new() { ColorScheme = scheme, TimezoneId = "America/New_York" });
+                var page = await context.NewPageAsync();
+                await page.GotoAsync(address + "/live");
+                await page.Locator("label.user", new() { HasText = admin.Name }).ClickAsync();
+                await page.ClickAsync("#accept");
+                await page.Locator("main[data-interactive='true']").WaitForAsync();
+                foreach (var (width, height) in new[] { (1366, 768), (1920, 1080) })
+                {
+                    await page.SetViewportSizeAsync(width, height);
+                    foreach (var (name, path, waitFor) in pages.Where(p => onlyPage is null || p.Name == onlyPage))
+                    {
+                        try
+                        {
+                            await page.GotoAsync(address + path);
+                            await page.Locator(waitFor).First.WaitForAsync(new() { Timeout = 60_000 });
+                            await page.Locator("main[data-interactive='true'], .wall-main[data-interactive='true']").First.WaitForAsync(new() { Timeout = 30_000 });
+                        }
+                        catch (Exception e) when (e is TimeoutException or PlaywrightException)
+                        {
+                            Console.WriteLine($"{name}: {waitFor} did not appear ({e.Message.Split('\n')[0]})");
+                        }
+                        await page.WaitForTimeoutAsync(700); // let the ticking clocks and transitions settle for the picture
+                        string file = Path.Combine(output, $"{name}-{width}x{height}-{scheme.ToString().ToLowerInvariant()}.png");
+                        await page.ScreenshotAsync(new() { Path = file });
+                        if (args.Contains("--html")) await File.WriteAllTextAsync(Path.ChangeExtension(file, ".html"), await page.ContentAsync());
+                        Console.WriteLine(file);
+                    }
+                }
+            }
+        }
+        finally
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(data, recursive: true);
+        }
+    }
+}
