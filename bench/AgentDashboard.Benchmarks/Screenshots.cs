@@ -12,7 +12,7 @@ namespace AgentDashboard.Benchmarks;
 /// <summary>
 /// Every page of the dashboard in Chromium, at 1366x768 and 1920x1080, light and dark (the device's preference:
 /// the dashboard follows it by default), saved as PNG files to look at. Demo mode on a fixed busy Tuesday morning.
-/// Options: --out DIR (TestResults/screenshots/pages), --only NAME (one page), --html (the page's HTML beside each picture).
+/// Options: --out DIR (TestResults/screenshots/pages), --only NAME (one page), --html (the page's HTML beside each picture), --full (the whole page, not the screen).
 /// </summary>
 internal static class Screenshots
 {
@@ -85,7 +85,7 @@ internal static class Screenshots
                         }
                         await page.WaitForTimeoutAsync(700); // let the ticking clocks and transitions settle for the picture
                         string file = Path.Combine(output, $"{name}-{width}x{height}-{scheme.ToString().ToLowerInvariant()}.png");
-                        await page.ScreenshotAsync(new() { Path = file });
+                        await page.ScreenshotAsync(new() { Path = file, FullPage = args.Contains("--full") });
                         if (args.Contains("--html")) await File.WriteAllTextAsync(Path.ChangeExtension(file, ".html"), await page.ContentAsync());
                         Console.WriteLine(file);
                     }

@@ -61,6 +61,8 @@ public static class DashboardWebApplication
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);
         }
+        // An address with no page answers 404 with the dashboard's own page, not an empty body.
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();

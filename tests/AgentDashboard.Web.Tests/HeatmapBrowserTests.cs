@@ -116,7 +116,7 @@ public sealed class HeatmapBrowserTests(Browser browser) : IClassFixture<Browser
         await Browser.MaybeScreenshotAsync(page, "heatmap-calendar");
 
         var agent = Simulation.Centre.Agents[Simulation.Centre.Queues[0].Members[0]];
-        await page.SelectOptionAsync("#calendar-agent", agent.Id);
+        await page.ChooseAsync(".calendar-agent-select", agent.Name);
         await Assertions.Expect(page.Locator("#calendar")).ToHaveAttributeAsync("data-subject", agent.Id);
         Assert.Contains($"agent={agent.Id}", page.Url);
     }

@@ -66,5 +66,6 @@ public sealed class HostLayoutTests : IAsyncLifetime
     {
         using var response = await http.GetAsync(new Uri(host.Address, "no/such/page"));
         Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("<h1>Page not found</h1>", await response.Content.ReadAsStringAsync()); // a page, not a browser's error
     }
 }

@@ -51,17 +51,17 @@ public sealed class OverviewBrowserTests(Browser browser) : IClassFixture<Browse
         // Sort by the longest On Break stretch: the rows come in the API's order for that sort.
         await page.ClickAsync("[data-sort='On Break/max']");
         var sorted = (await client.GetOverviewAsync(Query(new StatusSort("On Break", SortMetric.Max), new Paging(0, 25)), CancellationToken.None)).Overview!.AgentMetrics!.IndividualAggregation!;
-        await Assertions.Expect(page.Locator("#leaderboard tbody tr").First).ToHaveAttributeAsync("data-agent", sorted[0].AgentId!);
-        Assert.Equal(sorted.Select(a => a.AgentId!), await page.Locator("#leaderboard tbody tr").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.agent)"));
+        await Assertions.Expect(page.Locator("#leaderboard tbody tr [data-agent]").First).ToHaveAttributeAsync("data-agent", sorted[0].AgentId!);
+        Assert.Equal(sorted.Select(a => a.AgentId!), await page.Locator("#leaderboard tbody tr").EvaluateAllAsync<string[]>("rows => rows.map(r => r.querySelector('[data-agent]').dataset.agent)"));
         await Assertions.Expect(page.Locator("th[aria-sort='descending']")).ToHaveCountAsync(1);
 
         // Again: ascending. Then the second page holds the rest.
         await page.ClickAsync("[data-sort='On Break/max']");
         await Assertions.Expect(page.Locator("th[aria-sort='ascending']")).ToHaveCountAsync(1);
         var ascending = (await client.GetOverviewAsync(Query(new StatusSort("On Break", SortMetric.Max, SortOrder.Asc), new Paging(25, 25)), CancellationToken.None)).Overview!.AgentMetrics!.IndividualAggregation!;
-        await page.ClickAsync("#page-next");
+        await page.Locator(".mud-pagination button").Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex("^\\s*2\\s*$") }).ClickAsync();
         await Assertions.Expect(page.Locator("#page-of")).ToHaveTextAsync("Page 2 of 2");
         await Assertions.Expect(page.Locator("#leaderboard tbody tr")).ToHaveCountAsync(ascending.Count);
-        await Assertions.Expect(page.Locator("#leaderboard tbody tr").First).ToHaveAttributeAsync("data-agent", ascending[0].AgentId!);
+        await Assertions.Expect(page.Locator("#leaderboard tbody tr [data-agent]").First).ToHaveAttributeAsync("data-agent", ascending[0].AgentId!);
     }
 }

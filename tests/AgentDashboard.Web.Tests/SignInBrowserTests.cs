@@ -33,6 +33,7 @@ public sealed class SignInBrowserTests(Browser browser) : IClassFixture<Browser>
         Assert.True(auth.Secure);
         Assert.Equal(SameSiteAttribute.Lax, auth.SameSite);
 
+        await page.Locator("main[data-interactive='true']").WaitForAsync(); // the menu opens over the live connection
         await page.ClickAsync("#signed-in-as"); // the user menu
         await page.ClickAsync("#sign-out");
         await Assertions.Expect(page.Locator("#signed-out")).ToBeVisibleAsync();

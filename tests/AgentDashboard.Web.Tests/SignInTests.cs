@@ -296,14 +296,5 @@ public sealed class SignInTests : IAsyncLifetime
     }
 
     /// <summary>The dashboard's Zoho client as a feed or page would get it, acting for <paramref name="zuid"/>.</summary>
-    private IZohoVoiceClient ClientFor(string zuid)
-    {
-        var http = host.Services<IHttpClientFactory>().CreateClient(nameof(IZohoVoiceClient));
-        return ZohoVoiceClient.Over(http, host.Services<IOptions<ZohoVoiceOptions>>(), NullLogger<ZohoVoiceClient>.Instance, new FixedUser(zuid));
-    }
-
-    private sealed class FixedUser(string zuid) : IZohoUserContext
-    {
-        public ValueTask<string?> GetUserIdAsync(CancellationToken cancellationToken) => ValueTask.FromResult<string?>(zuid);
-    }
+    private IZohoVoiceClient ClientFor(string zuid) => host.ZohoClientFor(zuid);
 }

@@ -29,6 +29,20 @@ public static class StatusStyle
         _ => "st-other st-h" + Fnv1a(status) % CustomHues,
     };
 
+    /// <summary>
+    /// A status's colour where CSS cannot reach (a chart's SVG attributes): mid tones that read on light and dark.
+    /// Custom statuses get their hue as in wwwroot/app.css.
+    /// </summary>
+    public static string Colour(string status) => status switch
+    {
+        "Available" => "#3a9a5b",
+        "On Call" => "#3b82c4",
+        "Busy" => "#9b6bc4",
+        "On Break" => "#d39a2c",
+        "Offline" => "#8a96a6",
+        _ => $"hsl({Fnv1a(status) % CustomHues * 30}, 32%, 50%)",
+    };
+
     /// <summary>A hash that is the same in every process (string.GetHashCode is not), so a status keeps its hue.</summary>
     private static uint Fnv1a(string text)
     {

@@ -41,6 +41,10 @@ public partial class CallPage : IDisposable
     private string EditLogId { get; set; } = "";
     private string EditDate { get; set; } = "";
 
+    private void SetDay(DateTime? day) => EditDate = day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
+
+    private DateTime? EditDay => DateTime.TryParseExact(EditDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
+
     protected override async Task OnParametersSetAsync()
     {
         EditLogId = LogId ?? "";

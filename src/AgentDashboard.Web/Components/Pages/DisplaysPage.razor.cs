@@ -21,6 +21,8 @@ public partial class DisplaysPage : IDisposable
     [Inject] public required LivePreferenceStore Preferences { get; init; }
     [Inject] public required TimeProvider Clock { get; init; }
     [Inject] public required NavigationManager Navigation { get; init; }
+    [Inject] public required MudBlazor.IDialogService Dialogs { get; init; }
+    [Inject] public required MudBlazor.ISnackbar Snackbar { get; init; }
 
     [CascadingParameter] private Task<AuthenticationState>? Authentication { get; set; }
 
@@ -35,7 +37,6 @@ public partial class DisplaysPage : IDisposable
     private int NewLifetime { get; set; }
     private string? Problem { get; set; }
     private (DisplayLink Link, string Url, MarkupString Qr)? Created { get; set; }
-    private string? ConfirmingRevoke { get; set; }
 
     private IReadOnlyList<(string Id, string Name)> QueueList => Scopes.Queues();
 
@@ -65,21 +66,31 @@ public partial class DisplaysPage : IDisposable
         using var data = new QRCodeGenerator().CreateQrCode(url, QRCodeGenerator.ECCLevel.M);
         string svg = new SvgQRCode(data).GetGraphic(6, "#000000", "#ffffff", drawQuietZones: true);
         Created = (link, url, new MarkupString(svg));
+        Snackbar.Add($"The display link \"{link.Name}\" is ready; copy its address now.", MudBlazor.Severity.Success);
         await ReloadAsync();
     }
 
-    private async Task RevokeAsync(string id)
+    /// <summary>Asks first: a revoked link cannot be brought back, and its wall goes blank at once.</summary>
+    private async Task RevokeAsync(DisplayLink link)
     {
-        await Store.RevokeAsync(zuid!, id, closing.Token);
-        ConfirmingRevoke = null;
-        if (Created?.Link.Id == id) Created = null;
+        bool? sure = await Dialogs.ShowMessageBoxAsync(new MudBlazor.MessageBoxOptions
+        {
+            Title = "Revoke this display link?",
+            Message = $"The wall showing \"{link.Name}\" goes blank within seconds, and the link cannot be used again.",
+            YesText = "Revoke",
+            CancelText = "Keep it",
+        });
+        if (sure != true) return;
+        await Store.RevokeAsync(zuid!, link.Id, closing.Token);
+        if (Created?.Link.Id == link.Id) Created = null;
+        Snackbar.Add($"\"{link.Name}\" is revoked.", MudBlazor.Severity.Info);
         await ReloadAsync();
     }
 
-    private void ToggleQueue(string id)
-    {
-        if (!NewQueues.Remove(id)) NewQueues.Add(id);
-    }
+    private void ChooseQueues(IReadOnlyCollection<string>? chosen) => NewQueues = (chosen ?? []).ToHashSet(StringComparer.Ordinal);
+
+    private static MudBlazor.Color StateColour(DisplayLink link, DateTimeOffset now) =>
+        link.IsActive(now) ? MudBlazor.Color.Success : MudBlazor.Color.Default;
 
     private string QueueNames(WallView view) =>
         string.Join(", ", view.QueueIds.Select(id => QueueList.FirstOrDefault(q => q.Id == id).Name ?? id));

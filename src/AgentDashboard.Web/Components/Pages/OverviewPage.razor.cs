@@ -86,6 +86,25 @@ public partial class OverviewPage
     private void GoToPage(int page) =>
         Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("page", page <= 1 ? null : page));
 
+    private string SortIcon(string status, string metric) => AriaSort(status, metric) switch
+    {
+        "ascending" => MudBlazor.Icons.Material.Filled.ArrowUpward,
+        "descending" => MudBlazor.Icons.Material.Filled.ArrowDownward,
+        _ => MudBlazor.Icons.Material.Filled.UnfoldMore,
+    };
+
+    /// <summary>How the team's Working Time splits between the statuses it is made of (every one but Offline), in hours.</summary>
+    private IReadOnlyList<(string Status, double Hours)>? TimePerStatus => Overview?.Team
+        .Where(t => t.Key is not (Statuses.WorkingTime or Statuses.Offline) && t.Value.Sum is > 0)
+        .OrderBy(t => StatusStyle.Order(t.Key))
+        .Select(t => (t.Key, t.Value.Sum!.Value / 3_600_000.0)).ToList();
+
+    /// <summary>The chart's slices in the statuses' own colours (the theme's, so light and dark both read).</summary>
+    private MudBlazor.ChartOptions ChartOptions => new()
+    {
+        ChartPalette = TimePerStatus?.Select(s => StatusStyle.Colour(s.Status)).ToArray() ?? [],
+    };
+
     /// <summary>h:mm, or a dash with a reason for the vendor's "--".</summary>
     private static string Ms(long? value) => value is { } v ? StatusStyle.HoursMinutes(v) : "—";
 

@@ -37,9 +37,20 @@ public partial class TimelinePage
     private IEnumerable<string> LegendStatuses => StatusStyle.KnownStatuses.Concat((Timelines ?? [])
         .SelectMany(t => t.Days).SelectMany(d => d.Totals.ByStatus).Select(s => s.Status).Where(s => !StatusStyle.KnownStatuses.Contains(s)).Distinct());
 
+    /// <summary>The request the timelines on screen answer, and the day zoomed to then.</summary>
+    private (string Request, string? Day)? shown;
+
     protected override async Task OnParametersSetAsync()
     {
-        if (ReadyToLoad())
+        if (!ReadyToLoad())
+        {
+            return;
+        }
+        // Zooming in or out only redraws the lanes already read; anything else (Show included) reads Zoho again.
+        string request = string.Join('|', AgentIds, Queue, From, To, Tz, ExcludeDays, ExcludeStatus);
+        bool onlyZoomed = Timelines is not null && shown is { } before && before.Request == request && before.Day != Day;
+        shown = (request, Day);
+        if (!onlyZoomed)
         {
             await LoadAsync();
         }

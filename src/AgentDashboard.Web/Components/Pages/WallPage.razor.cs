@@ -46,7 +46,7 @@ public partial class WallPage : IDisposable
 
     private List<LiveAgent> Agents => Board.Agents
         .Where(a => CurrentQueue is not { } queue || a.Answers(queue))
-        .OrderBy(a => Array.IndexOf(KnownStatuses, a.Status) is var i && i < 0 ? 99 : i)
+        .OrderBy(a => StatusStyle.Order(a.Status))
         .ThenBy(a => a.Name, StringComparer.CurrentCultureIgnoreCase)
         .ToList();
 
