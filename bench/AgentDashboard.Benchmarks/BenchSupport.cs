@@ -11,15 +11,10 @@ internal static class BenchSupport
         return at >= 0 && at + 1 < args.Length && int.TryParse(args[at + 1], out int value) ? value : fallback;
     }
 
-    /// <summary>The next Tuesday at 15:30 UTC (10:30 in New York): the simulated centre is busy.</summary>
-    public static DateTimeOffset NextTuesdayMorning()
-    {
-        var today = DateTimeOffset.UtcNow.Date;
-        int days = ((int)DayOfWeek.Tuesday - (int)today.DayOfWeek + 7) % 7;
-        return new DateTimeOffset(today.AddDays(days == 0 ? 7 : days).AddHours(15).AddMinutes(30), TimeSpan.Zero);
-    }
+    /// <summary>Tuesday 17 November 2026 at 15:30 UTC (10:30 in New York): the simulated centre is busy, on the same day every run.</summary>
+    public static DateTimeOffset TuesdayMorning { get; } = new(2026, 11, 17, 15, 30, 0, TimeSpan.Zero);
 
-    /// <summary>Real time from a chosen start; forward only, as cookies carry expiry dates the browser checks.</summary>
+    /// <summary>Real time from a chosen start.</summary>
     public sealed class ForwardClock(DateTimeOffset start) : TimeProvider
     {
         private readonly TimeSpan offset = start - System.GetUtcNow();

@@ -31,7 +31,7 @@ internal static class HeatmapRender
         var app = DashboardWebApplication.Create(["--urls=http://127.0.0.1:0", $"--Dashboard:DataPath={data}", $"--Simulator:AgentCount={agents}"], builder =>
         {
             builder.Logging.ClearProviders();
-            builder.Services.AddSingleton<TimeProvider>(new BenchSupport.ForwardClock(BenchSupport.NextTuesdayMorning()));
+            builder.Services.AddSingleton<TimeProvider>(new BenchSupport.ForwardClock(BenchSupport.TuesdayMorning));
         });
         await app.StartAsync();
         try

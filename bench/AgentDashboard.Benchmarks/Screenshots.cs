@@ -29,7 +29,7 @@ internal static class Screenshots
         var app = DashboardWebApplication.Create(["--urls=http://127.0.0.1:0", $"--Dashboard:DataPath={data}"], builder =>
         {
             builder.Logging.ClearProviders();
-            builder.Services.AddSingleton<TimeProvider>(new BenchSupport.ForwardClock(new DateTimeOffset(2026, 11, 17, 15, 30, 0, TimeSpan.Zero)));
+            builder.Services.AddSingleton<TimeProvider>(new BenchSupport.ForwardClock(BenchSupport.TuesdayMorning));
         });
         await app.StartAsync();
         try

@@ -29,7 +29,7 @@ internal static class WallSoak
         var app = DashboardWebApplication.Create(["--urls=http://127.0.0.1:0", $"--Dashboard:DataPath={data}"], builder =>
         {
             builder.Logging.ClearProviders();
-            builder.Services.AddSingleton<TimeProvider>(new BenchSupport.ForwardClock(BenchSupport.NextTuesdayMorning()));
+            builder.Services.AddSingleton<TimeProvider>(new BenchSupport.ForwardClock(BenchSupport.TuesdayMorning));
             builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<CircuitHandler>(circuits));
         });
         await app.StartAsync();
