@@ -42,20 +42,23 @@ internal static class Screenshots
             var (_, wallToken) = await app.Services.GetRequiredService<DisplayLinkStore>().CreateAsync(admin.Zuid, "Floor 2",
                 new WallView(simulation.Centre.Queues.Select(q => q.Id).ToList()), null, CancellationToken.None);
             var agents = string.Join(',', simulation.Centre.Queues[0].Members.Take(3).Select(i => simulation.Centre.Agents[i].Id));
-            var pages = new (string Name, string Path, string WaitFor)[]
+            var pages = new (string Name, string Path, string WaitFor, string? Click)[]
             {
-                ("home", "/", "h1"),
-                ("live-tiles", "/live", "#agents [data-agent]"),
-                ("live-table", "/live?view=table", "#agents [data-agent]"),
-                ("timeline", $"/timeline?agentIds={agents}&from=2026-11-11&to=2026-11-17&tz={Zone}", "#timeline [data-lane]"),
-                ("heatmap", $"/heatmap?from=2026-10-21&to=2026-11-17&tz={Zone}", "#heatmap td.hc"),
-                ("overview", $"/overview?from=2026-10-21&to=2026-11-17&tz={Zone}", "#leaderboard"),
-                ("call", $"/calls/{today.LogId(simulation.Options.Seed, missed)}?date=2026-11-17&tz={Zone}", "#call-outcome"),
-                ("calls", $"/calls?tz={Zone}", "h1"),
-                ("displays", "/displays", "h1"),
-                ("wall", "/wall/" + wallToken, "#wall-tiles .tile"),
-                ("signin-problem", "/signin-problem?reason=State", "h1"),
-                ("not-found", "/no/such/page", "h1"),
+                ("home", "/", "h1", null),
+                ("live-tiles", "/live", "#agents [data-agent]", null),
+                ("live-table", "/live?view=table", "#agents [data-agent]", null),
+                ("timeline", $"/timeline?agentIds={agents}&from=2026-11-11&to=2026-11-17&tz={Zone}", "#timeline [data-lane]", null),
+                ("heatmap", $"/heatmap?from=2026-10-21&to=2026-11-17&tz={Zone}", "#heatmap td.hc", null),
+                ("overview", $"/overview?from=2026-10-21&to=2026-11-17&tz={Zone}", "#leaderboard", null),
+                ("call", $"/calls/{today.LogId(simulation.Options.Seed, missed)}?date=2026-11-17&tz={Zone}", "#call-outcome", null),
+                ("calls", $"/calls?tz={Zone}", "h1", null),
+                ("displays", "/displays", "h1", null),
+                ("wall", "/wall/" + wallToken, "#wall-tiles .tile", null),
+                ("signin-problem", "/signin-problem?reason=State", "h1", null),
+                ("not-found", "/no/such/page", "h1", null),
+                ("timeline-picker", $"/timeline?from=2026-11-17&tz={Zone}", "#timeline [data-lane]", "#agent-picker"),
+                ("live-override", "/live", "#agents [data-agent]", "#agents [data-agent] input[type=checkbox] >> nth=0 ;; #override"),
+                ("live-settings", "/live", "#agents [data-agent]", "#open-settings"),
             };
 
             using var playwright = await Playwright.CreateAsync();
@@ -71,7 +74,7 @@ internal static class Screenshots
                 foreach (var (width, height) in new[] { (1366, 768), (1920, 1080) })
                 {
                     await page.SetViewportSizeAsync(width, height);
-                    foreach (var (name, path, waitFor) in pages.Where(p => onlyPage is null || p.Name == onlyPage))
+                    foreach (var (name, path, waitFor, click) in pages.Where(p => onlyPage is null || p.Name == onlyPage))
                     {
                         try
                         {
@@ -82,6 +85,10 @@ internal static class Screenshots
                         catch (Exception e) when (e is TimeoutException or PlaywrightException)
                         {
                             Console.WriteLine($"{name}: {waitFor} did not appear ({e.Message.Split('\n')[0]})");
+                        }
+                        foreach (string target in click?.Split(" ;; ") ?? [])
+                        {
+                            await page.Locator(target).ClickAsync(); // a dialog or popover opened, to see it too
                         }
                         await page.WaitForTimeoutAsync(700); // let the ticking clocks and transitions settle for the picture
                         string file = Path.Combine(output, $"{name}-{width}x{height}-{scheme.ToString().ToLowerInvariant()}.png");
