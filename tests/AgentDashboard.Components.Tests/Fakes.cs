@@ -33,7 +33,7 @@ public sealed class FakeFeeds : ILiveFeeds
     public void Publish(BoardSnapshot board)
     {
         Board = board;
-        foreach (var subscription in subscriptions.ToList()) subscription.Channel.Writer.TryWrite(board);
+        foreach (var subscription in subscriptions.ToList()) subscription.Offer(board);
     }
 }
 

@@ -2,6 +2,8 @@ using AgentDashboard.Core.Live;
 using AgentDashboard.Web.Components.Controls;
 using AgentDashboard.Web.Components.Pages;
 using AgentDashboard.Web.Live;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AgentDashboard.Components.Tests;
 
@@ -52,5 +54,21 @@ public sealed class LivePageTests
         var json = System.Text.Json.JsonDocument.Parse(StatusStyle.ThresholdsJson(thresholds)).RootElement;
         Assert.Equal(60_000, json.GetProperty("Training")[0].GetInt64());
         Assert.Equal(120_000, json.GetProperty("Coaching")[1].GetInt64());
+    }
+
+    [Fact]
+    public async Task A_filter_on_a_status_nobody_is_in_can_still_be_switched_off()
+    {
+        await using var page = new PageContext();
+        page.Feeds.Board = new BoardSnapshot([Agent("1", "Ann", "Available")], Now);
+        page.Context.Services.GetRequiredService<NavigationManager>().NavigateTo("/live?status=Training");
+
+        var grid = page.Context.Render<LivePage>();
+
+        var training = grid.Find(".counter[data-status='Training']");
+        Assert.Equal("0", training.QuerySelector(".counter-count")!.TextContent);
+        Assert.Equal("true", training.GetAttribute("aria-pressed"));
+        training.Click();
+        Assert.DoesNotContain("status=", page.Context.Services.GetRequiredService<NavigationManager>().Uri);
     }
 }

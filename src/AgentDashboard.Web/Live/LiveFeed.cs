@@ -15,22 +15,31 @@ public interface ILiveFeeds
     LiveSubscription Subscribe(string zuid, LiveScope scope);
 }
 
-/// <summary>A viewer of a feed: the snapshot now, and every newer one (only the latest waits: slow readers skip).</summary>
+/// <summary>A viewer of a feed: the latest snapshot, and every newer one as it comes (only the latest waits: slow readers skip).</summary>
 public sealed class LiveSubscription : IDisposable
 {
     private readonly Action<LiveSubscription> unsubscribe;
+    private volatile BoardSnapshot current;
 
     internal LiveSubscription(BoardSnapshot current, Action<LiveSubscription> unsubscribe)
     {
         this.unsubscribe = unsubscribe;
-        Current = current;
+        this.current = current;
     }
 
     internal Channel<BoardSnapshot> Channel { get; } = System.Threading.Channels.Channel.CreateBounded<BoardSnapshot>(
         new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
 
-    public BoardSnapshot Current { get; }
+    /// <summary>The feed's latest snapshot (the one on screen once the reader of <see cref="Updates"/> has caught up).</summary>
+    public BoardSnapshot Current => current;
     public ChannelReader<BoardSnapshot> Updates => Channel.Reader;
+
+    /// <summary>A new snapshot for this viewer.</summary>
+    internal void Offer(BoardSnapshot snapshot)
+    {
+        current = snapshot;
+        Channel.Writer.TryWrite(snapshot);
+    }
 
     public void Dispose() => unsubscribe(this);
 }
@@ -203,7 +212,7 @@ internal sealed class LiveFeed
             current = snapshot;
             viewers = subscribers;
         }
-        foreach (var viewer in viewers) viewer.Channel.Writer.TryWrite(snapshot);
+        foreach (var viewer in viewers) viewer.Offer(snapshot);
     }
 
     private bool StopIfIdle()

@@ -41,8 +41,11 @@ public sealed record LiveView(IReadOnlySet<string> Statuses, string? Queue, stri
         return next.Count == 0 ? null : string.Join(',', next.OrderBy(StatusStyle.Order).ThenBy(s => s, StringComparer.Ordinal));
     }
 
-    /// <summary>One counter per documented status (zero included), then any other status on the board.</summary>
-    public static IEnumerable<(string Status, int Count)> Counters(BoardSnapshot board) =>
-        StatusStyle.KnownStatuses.Concat(board.Counts.Keys.Except(StatusStyle.KnownStatuses).Order(StringComparer.Ordinal))
+    /// <summary>
+    /// One counter per documented status (zero included), then any other status on the board or in this view's
+    /// filter (so a filter on a status nobody is in now can still be switched off).
+    /// </summary>
+    public IEnumerable<(string Status, int Count)> Counters(BoardSnapshot board) =>
+        StatusStyle.KnownStatuses.Concat(board.Counts.Keys.Concat(Statuses).Except(StatusStyle.KnownStatuses).Distinct().Order(StringComparer.Ordinal))
             .Select(s => (s, board.Counts.GetValueOrDefault(s)));
 }

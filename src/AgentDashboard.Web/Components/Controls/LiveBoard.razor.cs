@@ -28,7 +28,7 @@ public partial class LiveBoard : IDisposable
     private Thresholds? thresholdsFor;
     private string ThresholdsJson { get; set; } = "{}";
 
-    public BoardSnapshot Board { get; private set; } = BoardSnapshot.Empty;
+    private BoardSnapshot Board { get; set; } = BoardSnapshot.Empty;
     private DateTimeOffset Now { get; set; }
     private bool Stale => Board.IsStale(Now, PollInterval);
     private int OverThreshold => Board.Agents.Count(a => Thresholds.LevelOf(a, Now) != ThresholdLevel.None);
@@ -48,6 +48,7 @@ public partial class LiveBoard : IDisposable
         // Another scope is another feed: stop following the old one and show the new one's board.
         followed = Subscription;
         following.Cancel();
+        following.Dispose();
         following = new CancellationTokenSource();
         Board = Subscription.Current;
         if (Board.AsOf is null)
