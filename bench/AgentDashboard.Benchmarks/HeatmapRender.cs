@@ -88,7 +88,8 @@ internal static class HeatmapRender
 
                 string metric = metrics[run % metrics.Length];
                 var clock = Stopwatch.StartNew();
-                await page.SelectOptionAsync("#metric", metric);
+                await page.Locator(".metric-select").ClickAsync(); // MudBlazor's select: open it, click the metric
+                await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex("^\\s*" + System.Text.RegularExpressions.Regex.Escape(Label(metric)) + "\\s*$") }).First.ClickAsync();
                 try
                 {
                     await page.Locator($"table[data-metric='{Label(metric)}'] td.hc").First.WaitForAsync(new() { Timeout = 120_000 });
@@ -134,8 +135,7 @@ internal static class HeatmapRender
 
     private static IZohoVoiceClient ClientFor(IServiceProvider services, string zuid)
     {
-        var http = services.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(IZohoVoiceClient));
-        return ActivatorUtilities.CreateInstance<ZohoVoiceClient>(services, http, (IZohoUserContext)new FixedUser(zuid));
+        return ActivatorUtilities.CreateInstance<ZohoVoiceClient>(services, services.GetRequiredService<IZohoVoiceApi>(), (IZohoUserContext)new FixedUser(zuid));
     }
 
     private sealed class FixedUser(string zuid) : IZohoUserContext
