@@ -42,24 +42,41 @@ public static class ZohoServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Microsoft's standard resilience for the calls pages and exports make: up to three retries with jittered
-    /// exponential back-off on 5xx, 408, 429 (after its Retry-After) and time-outs; a circuit breaker and the other
-    /// strategies per user and data centre (one supervisor's failing calls never stop another's); and one total
-    /// time-out, <c>Zoho:RequestTimeout</c>. It sits inside the token handler, so it sees the user's own address.
+    /// Microsoft's standard resilience for the calls pages and exports make: up to three retries of a read (GET),
+    /// with jittered exponential back-off, on 5xx, 408, time-outs and a 429 whose Retry-After is short (a longer
+    /// one comes back at once, as a rate limit in words with its wait); never a retry of a status change (PUT),
+    /// which Zoho may have applied. A circuit breaker and the other strategies per user and data centre (one
+    /// supervisor's failing calls never stop another's). <c>Zoho:RequestTimeout</c> is the one deadline: the client
+    /// owns it over headers and body, and the pipeline's own time-outs sit just outside it. It sits inside the token
+    /// handler, so it sees the user's own address.
     /// </summary>
     private static void Resilient(IHttpClientBuilder client) => client.AddStandardResilienceHandler()
         .Configure((resilience, provider) =>
         {
             var limit = provider.GetRequiredService<IOptions<ZohoVoiceOptions>>().Value.RequestTimeout;
-            resilience.TotalRequestTimeout.Timeout = limit;
-            resilience.AttemptTimeout.Timeout = limit / 3;
-            resilience.CircuitBreaker.SamplingDuration = Max(TimeSpan.FromSeconds(30), 2 * resilience.AttemptTimeout.Timeout);
+            resilience.TotalRequestTimeout.Timeout = limit + TimeSpan.FromSeconds(1);
+            resilience.AttemptTimeout.Timeout = limit + TimeSpan.FromSeconds(1);
             resilience.Retry.Delay = TimeSpan.FromMilliseconds(500);
+            resilience.Retry.DisableForUnsafeHttpMethods();
+            var transient = resilience.Retry.ShouldHandle;
+            resilience.Retry.ShouldHandle = async attempt =>
+                !(attempt.Outcome.Result is { StatusCode: System.Net.HttpStatusCode.TooManyRequests } limited && LongWait(limited))
+                && await transient(attempt);
+            // An outage opens it (half of at least ten calls failing), a bad patch (a third failing) does not; while it
+            // is open (15 s) that user's calls to that data centre fail at once instead of piling onto a failing Zoho.
+            resilience.CircuitBreaker.FailureRatio = 0.5;
+            resilience.CircuitBreaker.MinimumThroughput = 10;
+            resilience.CircuitBreaker.BreakDuration = TimeSpan.FromSeconds(15);
+            resilience.CircuitBreaker.SamplingDuration = Max(TimeSpan.FromSeconds(30), 2 * resilience.AttemptTimeout.Timeout);
         })
         .SelectPipelineBy(_ => request =>
             (request.Options.TryGetValue(ZohoOAuthTokenHandler.UserKey, out string? user) ? user : "") + "@" + request.RequestUri?.Authority);
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
+    /// <summary>A 429 asking for a wait longer than a person waits for a page.</summary>
+    private static bool LongWait(HttpResponseMessage response) =>
+        response.Headers.RetryAfter is { } after && (after.Delta ?? (after.Date - DateTimeOffset.UtcNow)) > TimeSpan.FromSeconds(5);
 
     /// <summary>Relative paths resolve under the base URL's path only when it ends in a slash.</summary>
     internal static Uri WithTrailingSlash(Uri url) =>

@@ -195,6 +195,13 @@ public sealed class ZohoVoiceClient(IZohoVoiceApi api, IOptions<ZohoVoiceOptions
         {
             throw Logged(error);
         }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            // Anything else (the token store, the dashboard itself): one failure in words for every caller; its type goes to the log only.
+            logger.LogWarning("The {Operation} request failed on the dashboard's side: {Error}", operation, error.GetType().Name);
+            throw Logged(new ZohoApiException(ZohoFailureKind.Unexpected, operation,
+                $"The {operation} request could not be made: the dashboard failed on its side. Try again shortly.", error));
+        }
     }
 
     /// <summary>

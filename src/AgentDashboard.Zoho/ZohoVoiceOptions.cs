@@ -35,9 +35,9 @@ internal sealed class ZohoVoiceOptionsValidator : IValidateOptions<ZohoVoiceOpti
         {
             problems.Add($"Zoho:ApiBaseUrl \"{url}\" must be an absolute http or https address.");
         }
-        if (options.RequestTimeout <= TimeSpan.Zero)
+        if (options.RequestTimeout < TimeSpan.FromSeconds(1))
         {
-            problems.Add("Zoho:RequestTimeout must be longer than zero, e.g. 00:00:30.");
+            problems.Add("Zoho:RequestTimeout must be at least a second, e.g. 00:00:30.");
         }
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }

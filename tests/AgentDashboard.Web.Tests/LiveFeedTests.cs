@@ -211,7 +211,7 @@ public sealed class LiveFeedTests : IAsyncLifetime
         tokens.Failing = true;
         var failing = await NextAsync(subscription, b => b.FailedPolls >= 2);
         Assert.NotEmpty(failing.Agents); // the last good board stays
-        Assert.Equal("The dashboard could not complete its last poll; it keeps trying.", failing.LastError);
+        Assert.Equal("The agents' online status request could not be made: the dashboard failed on its side. Try again shortly.", failing.LastError);
 
         tokens.Failing = false;
         var recovered = await NextAsync(subscription, b => b.FailedPolls == 0 && b.AsOf > failing.AsOf, seconds: 15);

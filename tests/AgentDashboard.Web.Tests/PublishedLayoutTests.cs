@@ -53,7 +53,7 @@ public sealed partial class PublishedLayoutTests : IAsyncLifetime
         Assert.Contains("Dashboard:Live:PollInterval is \"soon\", which is not a duration", errors);
         Assert.Contains("Simulator:AgentCount is \"many\", which is not a whole number.", errors);
         errors = await RefusedAsync(Start(folder, clientRegistered: true, "--Zoho:RequestTimeout=-00:00:05", "--Dashboard:Live:MaxBackOff=00:00:01"));
-        Assert.Contains("Zoho:RequestTimeout must be longer than zero", errors);
+        Assert.Contains("Zoho:RequestTimeout must be at least a second", errors);
         Assert.Contains("Dashboard:Live:MaxBackOff must be at least Dashboard:Live:PollInterval", errors);
 
         server = Start(folder, clientRegistered: true);

@@ -84,6 +84,34 @@ public sealed class ResilienceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task While_zoho_keeps_failing_one_users_calls_stop_for_a_while_and_anothers_still_go()
+    {
+        Faults.Set(new FaultSettings { Down = true });
+        string body = "";
+        for (int export = 0; export < 6 && !body.Contains("failed too often", StringComparison.Ordinal); export++)
+        {
+            using var failed = await admin.Http.GetAsync(Exports.First());
+            Assert.Equal(HttpStatusCode.BadGateway, failed.StatusCode);
+            body = await failed.Content.ReadAsStringAsync();
+        }
+        Assert.Contains("Zoho Voice failed too often just now", body); // the admin's breaker opened
+
+        int injected = Faults.Injected;
+        using (var resting = await admin.Http.GetAsync(Exports.First()))
+        {
+            Assert.Equal(HttpStatusCode.BadGateway, resting.StatusCode);
+        }
+        Assert.Equal(injected, Faults.Injected); // asked Zoho nothing while open
+
+        using var supervisor = new SignInFlow(host.Address);
+        await supervisor.SignInAsync(Simulation.Centre.Users[1].Zuid);
+        var theirs = Simulation.Centre.Agents.First(Simulation.Centre.Users[1].CanSee);
+        using var other = await supervisor.Http.GetAsync($"/export/timeline.csv?agentIds={theirs.Id}&from=2026-11-16&tz=America%2FNew_York");
+        Assert.Contains("HTTP 503", await other.Content.ReadAsStringAsync()); // their own calls still reach Zoho
+        Assert.True(Faults.Injected > injected);
+    }
+
+    [Fact]
     public async Task The_live_feed_never_retries_a_poll()
     {
         using var subscription = host.Services<LiveFeedHub>().Subscribe(Simulation.Centre.Users[0].Zuid, LiveScope.Queues(Simulation.Centre.Queues[0].Id));

@@ -56,7 +56,7 @@ public sealed class SettingsTests
         var problems = Problems("--Zoho:RequestTimeout=-00:00:05", "--Dashboard:Live:MaxBackOff=00:00:01",
             "--Dashboard:Live:Thresholds:Busy:WarningAfter=00:20:00", "--Dashboard:Live:Thresholds:Busy:AlertAfter=00:10:00", "--Zoho:DataCentre=mars");
 
-        Assert.Contains("Zoho:RequestTimeout must be longer than zero, e.g. 00:00:30.", problems);
+        Assert.Contains("Zoho:RequestTimeout must be at least a second, e.g. 00:00:30.", problems);
         Assert.Contains("Dashboard:Live:MaxBackOff must be at least Dashboard:Live:PollInterval (00:00:10).", problems);
         Assert.Contains("Dashboard:Live:Thresholds:Busy:AlertAfter must be longer than its WarningAfter (00:20:00).", problems);
         Assert.Contains(problems, p => p.StartsWith("Zoho:DataCentre \"mars\" is not one of us, eu", StringComparison.Ordinal));

@@ -91,11 +91,11 @@ public sealed class TimelineBrowserTests(Browser browser) : IClassFixture<Browse
         var admin = Simulation.Centre.Users[0];
         var agents = Simulation.Centre.Queues[0].Members.Take(2).Select(i => Simulation.Centre.Agents[i]).ToList();
         string from = Today.AddDays(-6).ToString("yyyy-MM-dd"), to = Today.ToString("yyyy-MM-dd");
-        faults.Set(new() { ErrorRate = 0.3, RateLimitBurst = 2, RetryAfterSeconds = 1 });
+        faults.Set(new() { ErrorRate = 0.3, RateLimitBurst = 3, RetryAfterSeconds = 1 });
 
         var page = await SignedInAsync($"timeline?agentIds={agents[0].Id},{agents[1].Id}&from={from}&to={to}&tz={Uri.EscapeDataString(Zone)}", admin);
         await Assertions.Expect(page.Locator("#timeline [data-lane]")).ToHaveCountAsync(14, new() { Timeout = 30_000 });
-        Assert.True(faults.Current.ErrorRate > 0 && faults.Injected >= 2);
+        Assert.True(faults.Injected >= 3, $"only {faults.Injected} faults met the page's calls"); // the burst at least, then some of the 30%
 
         faults.Set(new() { Down = true });
         await page.ClickAsync("#show");

@@ -55,7 +55,7 @@ public sealed class RegistrationTests
         });
         var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<ZohoVoiceOptions>>().Value);
         Assert.Contains(error.Failures, f => f.Contains("Zoho:DataCentre \"mars\" is not one of us, eu, in, au, jp, cn, ca, sa."));
-        Assert.Contains(error.Failures, f => f.Contains("Zoho:RequestTimeout must be longer than zero"));
+        Assert.Contains(error.Failures, f => f.Contains("Zoho:RequestTimeout must be at least a second"));
     }
 
     [Fact]

@@ -62,6 +62,9 @@ public sealed class ZohoApiException : Exception
     /// <summary>From a 429's Retry-After header, when given.</summary>
     public TimeSpan? RetryAfter { get; init; }
 
+    /// <summary>A change sent without an answer (time-out, connection lost): Zoho may or may not have made it.</summary>
+    public bool OutcomeUnknown => Kind is ZohoFailureKind.Timeout or ZohoFailureKind.Unreachable;
+
     /// <summary>Worth retrying later without changing anything: rate limits, Zoho failures, time-outs, network.</summary>
     public bool IsTransient => Kind is ZohoFailureKind.RateLimited or ZohoFailureKind.ServerError
         or ZohoFailureKind.Timeout or ZohoFailureKind.Unreachable or ZohoFailureKind.HtmlPage;

@@ -100,7 +100,7 @@ internal static class ZohoFailures
     /// <summary>The circuit breaker is open: Zoho failed often enough just now that the dashboard waits before asking again.</summary>
     public static ZohoApiException Resting(string operation, Exception error) =>
         new(ZohoFailureKind.ServerError, operation,
-            $"Zoho Voice failed too often just now, so the dashboard waits a few seconds before asking again for the {operation}.", error);
+            $"Zoho Voice failed too often just now, so the dashboard waits a few seconds (at most 15) before asking it again for the {operation}.", error);
 
     public static ZohoApiException Timeout(string operation, TimeSpan limit, Exception error) =>
         new(ZohoFailureKind.Timeout, operation,

@@ -37,9 +37,6 @@ public abstract record EpochWindowQuery
     internal virtual void AddTo(QueryString query) =>
         query.Add("fromEpoch", FromEpoch).Add("toEpoch", ToEpoch).Add("tz", TimeZone);
 
-    /// <summary>Checks every parameter and returns the query string, or throws a <see cref="ZohoQueryException"/> listing every problem.</summary>
-    public string ToQueryString() => Checked().ToString();
-
     /// <summary>The parameters in the order Zoho's pages list them, once every one is checked (else a <see cref="ZohoQueryException"/>).</summary>
     public IDictionary<string, string> ToParameters() => Checked().Parameters;
 

@@ -23,7 +23,4 @@ internal sealed class QueryString
     public QueryString Add(string name, IReadOnlyCollection<string>? values) =>
         Add(name, values is { Count: > 0 } ? string.Join(',', values) : null);
 
-    /// <summary>The query as a URL writes it, every value escaped.</summary>
-    public override string ToString() =>
-        Parameters.Count == 0 ? "" : "?" + string.Join('&', Parameters.Select(p => p.Key + "=" + Uri.EscapeDataString(p.Value)));
 }
