@@ -492,7 +492,7 @@ public sealed class LiveGridTests
 
         host.Find("#confirm").Click();
 
-        host.WaitForAssertion(() => Assert.Equal(["No status was changed: " + why], host.Snackbars()), Wait);
+        host.WaitForAssertion(() => Assert.Equal(["No status was changed. " + why], host.Snackbars()), Wait);
         Assert.Contains("mud-alert-filled-error", host.Find(".mud-snackbar").ClassList);
         Assert.Contains(why, host.Find(".notice-error[role=alert]").TextContent);
         Assert.Empty(host.FindAll("#override-outcomes"));

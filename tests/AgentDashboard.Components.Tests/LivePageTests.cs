@@ -71,4 +71,21 @@ public sealed class LivePageTests
         training.Click();
         Assert.DoesNotContain("status=", page.Context.Services.GetRequiredService<NavigationManager>().Uri);
     }
+
+    [Fact]
+    public void A_supervisors_thresholds_replace_the_configured_ones_status_by_status()
+    {
+        var configured = new Thresholds(System.Collections.Immutable.ImmutableDictionary.CreateRange(new Dictionary<string, StatusThreshold>
+        {
+            ["Busy"] = new(TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(20)),
+            ["Training"] = new(TimeSpan.FromMinutes(50), null),
+        }));
+        var own = new LivePreferences(null, new Dictionary<string, ThresholdMinutes> { ["Busy"] = new(null, null), ["On Break"] = new(5, 10) });
+
+        var merged = own.ThresholdsOver(configured).ByStatus;
+
+        Assert.Equal(new StatusThreshold(null, null), merged["Busy"]); // emptied: never
+        Assert.Equal(new StatusThreshold(TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(10)), merged["On Break"]);
+        Assert.Equal(new StatusThreshold(TimeSpan.FromMinutes(50), null), merged["Training"]); // not theirs to change here: kept
+    }
 }

@@ -201,21 +201,22 @@ public sealed class WallPageTests
             Agent(clock, "cal", "Cal", "On Break", 7, "q1"),
             Agent(clock, "dan", "Dan", "On Break", 12, "q1"),
             Agent(clock, "eve", "Eve", "On Break", 3, "q1"),
-            Agent(clock, "bea", "Bea", "On Call", 45, "q1"), // over the configured On Call alert (40), which the owner's own thresholds replace
+            Agent(clock, "bea", "Bea", "On Call", 45, "q1"), // over the configured On Call alert (40), which the owner did not change
         ], clock.Now);
         var (_, token) = await LinkAsync(page, new WallView(["q1"]));
 
         var wall = Open(page, clock, token);
 
         var thresholds = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, long[]>>(wall.Find("#wall").GetAttribute("data-thresholds")!)!;
-        Assert.Equal(["On Break"], thresholds.Keys);
+        // The owner's On Break in place of the configured one; the statuses they left alone keep the configured ones.
+        Assert.Equal(["Busy", "On Break", "On Call"], thresholds.Keys.Order(StringComparer.Ordinal));
         Assert.Equal([300_000, 600_000], thresholds["On Break"]);
+        Assert.Equal([1_200_000, 2_400_000], thresholds["On Call"]);
         Assert.Contains("over-warning", wall.Find("[data-agent='cal']").ClassList); // 7 minutes: over 5
         Assert.Contains("over-alert", wall.Find("[data-agent='dan']").ClassList); // 12 minutes: over 10
         Assert.DoesNotContain("over-warning", wall.Find("[data-agent='eve']").ClassList);
         Assert.DoesNotContain("over-alert", wall.Find("[data-agent='eve']").ClassList);
-        Assert.DoesNotContain("over-alert", wall.Find("[data-agent='bea']").ClassList);
-        Assert.DoesNotContain("over-warning", wall.Find("[data-agent='bea']").ClassList);
+        Assert.Contains("over-alert", wall.Find("[data-agent='bea']").ClassList); // 45 minutes: over the configured 40
 
         // Three minutes on, Cal's ten minutes of break are over the alert and Eve's six over the warning.
         Tick(wall, clock, 180);

@@ -101,8 +101,6 @@ internal sealed class LiveFeed
         }
     }
 
-    internal int SubscriberCount => subscribers.Count;
-
     private async Task RunAsync(CancellationToken cancellationToken)
     {
         try

@@ -10,11 +10,12 @@ public sealed record LivePreferences(IReadOnlyList<string>? QueueIds, IReadOnlyD
 {
     public static LivePreferences Default { get; } = new(null, null);
 
-    /// <summary>The supervisor's own thresholds, or the configured ones when they set none.</summary>
-    public Thresholds ThresholdsOver(Thresholds configured) => Thresholds is not { } own ? configured : new Thresholds(own.ToImmutableDictionary(
-        t => t.Key,
-        t => new StatusThreshold(t.Value.Warning is { } w ? TimeSpan.FromMinutes(w) : null, t.Value.Alert is { } a ? TimeSpan.FromMinutes(a) : null),
-        StringComparer.Ordinal));
+    /// <summary>
+    /// The configured thresholds with the supervisor's own in place of them, status by status: a status they set
+    /// (empty for never) is theirs, any other keeps the configured one (a custom status's, say).
+    /// </summary>
+    public Thresholds ThresholdsOver(Thresholds configured) => Thresholds is not { } own ? configured : new Thresholds(configured.ByStatus.SetItems(own.Select(t =>
+        KeyValuePair.Create(t.Key, new StatusThreshold(t.Value.Warning is { } w ? TimeSpan.FromMinutes(w) : null, t.Value.Alert is { } a ? TimeSpan.FromMinutes(a) : null)))));
 }
 
 /// <summary>Minutes after which an agent in a status turns amber and red; null for never.</summary>

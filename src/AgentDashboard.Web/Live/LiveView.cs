@@ -45,7 +45,10 @@ public sealed record LiveView(IReadOnlySet<string> Statuses, string? Queue, stri
     /// One counter per documented status (zero included), then any other status on the board or in this view's
     /// filter (so a filter on a status nobody is in now can still be switched off).
     /// </summary>
-    public IEnumerable<(string Status, int Count)> Counters(BoardSnapshot board) =>
-        StatusStyle.KnownStatuses.Concat(board.Counts.Keys.Concat(Statuses).Except(StatusStyle.KnownStatuses).Distinct().Order(StringComparer.Ordinal))
-            .Select(s => (s, board.Counts.GetValueOrDefault(s)));
+    public IEnumerable<(string Status, int Count)> Counters(BoardSnapshot board) => Counters(board.Counts, Statuses);
+
+    /// <summary>The counters for agents counted per status (the wall's: one queue's, say), the documented statuses first.</summary>
+    public static IEnumerable<(string Status, int Count)> Counters(IReadOnlyDictionary<string, int> counts, IEnumerable<string> alsoShown) =>
+        StatusStyle.KnownStatuses.Concat(counts.Keys.Concat(alsoShown).Except(StatusStyle.KnownStatuses).Distinct().Order(StringComparer.Ordinal))
+            .Select(s => (s, counts.GetValueOrDefault(s)));
 }

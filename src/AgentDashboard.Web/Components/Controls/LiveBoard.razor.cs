@@ -46,18 +46,19 @@ public partial class LiveBoard : IDisposable
             return;
         }
         // Another scope is another feed: stop following the old one and show the new one's board.
-        followed = Subscription;
+        var feed = followed = Subscription;
         following.Cancel();
         following.Dispose();
-        following = new CancellationTokenSource();
-        Board = Subscription.Current;
+        following = CancellationTokenSource.CreateLinkedTokenSource(closing.Token);
+        var token = following.Token;
+        Board = feed.Current;
         if (Board.AsOf is null)
         {
-            using var wait = CancellationTokenSource.CreateLinkedTokenSource(closing.Token);
+            using var wait = CancellationTokenSource.CreateLinkedTokenSource(token);
             wait.CancelAfter(FirstBoardWait);
             try
             {
-                Board = await Subscription.Updates.ReadAsync(wait.Token);
+                Board = await feed.Updates.ReadAsync(wait.Token);
                 Now = Clock.GetUtcNow();
             }
             catch (Exception e) when (e is OperationCanceledException or System.Threading.Channels.ChannelClosedException)
@@ -65,9 +66,9 @@ public partial class LiveBoard : IDisposable
                 // show "Loading agents…"; the live connection brings them
             }
         }
-        if (RendererInfo.IsInteractive)
+        if (RendererInfo.IsInteractive && !token.IsCancellationRequested)
         {
-            _ = FollowAsync(Subscription, following.Token);
+            _ = FollowAsync(feed, token); // only this feed, only until it is replaced or the board closes
         }
     }
 

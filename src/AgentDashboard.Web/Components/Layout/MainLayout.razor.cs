@@ -12,10 +12,11 @@ namespace AgentDashboard.Web.Components.Layout;
 /// navigation drawer, and the page itself inside an error boundary. Light or dark follows the system until the
 /// supervisor chooses, and their choice is kept for them.
 /// </summary>
-public partial class MainLayout : IAsyncDisposable
+public partial class MainLayout
 {
     [Inject] public required NavigationManager Navigation { get; init; }
     [Inject] public required AppearanceStore Appearance { get; init; }
+    [Inject] public required ILogger<MainLayout> Logger { get; init; }
 
     [CascadingParameter] private Task<AuthenticationState>? Authentication { get; set; }
 
@@ -35,7 +36,15 @@ public partial class MainLayout : IAsyncDisposable
         if (Authentication is not null && (await Authentication).User.FindFirst(ZohoClaims.Zuid)?.Value is { } user)
         {
             zuid = user;
-            choice = await Appearance.GetAsync(user, CancellationToken.None);
+            try
+            {
+                choice = await Appearance.GetAsync(user, CancellationToken.None);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // The frame around every page must not fail over a colour: the device's choice it is, for now.
+                Logger.LogWarning("Could not read the theme chosen by {Zuid}: {Error}", user, e.GetType().Name);
+            }
         }
     }
 
@@ -61,8 +70,14 @@ public partial class MainLayout : IAsyncDisposable
     private async Task ChooseThemeAsync(ThemeChoice chosen)
     {
         choice = chosen;
-        if (zuid is not null) await Appearance.SaveAsync(zuid, chosen, CancellationToken.None);
+        if (zuid is null) return;
+        try
+        {
+            await Appearance.SaveAsync(zuid, chosen, CancellationToken.None);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Logger.LogWarning("Could not keep the theme chosen by {Zuid}: {Error}", zuid, e.GetType().Name);
+        }
     }
-
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }

@@ -47,9 +47,13 @@ public partial class CallPage : IDisposable
 
     protected override async Task OnParametersSetAsync()
     {
+        // A newer address supersedes a load still under way: it is cancelled, and what it finds is never shown.
+        loading?.Cancel();
+        loading?.Dispose();
+        loading = null;
+        (Loading, Call, Problems, LoadError, NotFound) = (false, null, [], null, false);
         EditLogId = LogId ?? "";
         EditDate = Date ?? "";
-        (Call, Problems, LoadError, NotFound) = (null, [], null, false);
         if (!RendererInfo.IsInteractive || string.IsNullOrWhiteSpace(Tz) || string.IsNullOrWhiteSpace(LogId))
         {
             return;
@@ -60,9 +64,6 @@ public partial class CallPage : IDisposable
             Problems = problems;
             return;
         }
-        // A newer address supersedes a load still under way: it is cancelled, and what it finds is never shown.
-        loading?.Cancel();
-        loading?.Dispose();
         loading = CancellationTokenSource.CreateLinkedTokenSource(closing.Token);
         var load = loading.Token;
         Loading = true;

@@ -4,6 +4,7 @@ using AgentDashboard.Web.Components.Controls;
 using AgentDashboard.Web.Live;
 using AgentDashboard.Zoho;
 using AgentDashboard.Zoho.Http;
+using AgentDashboard.Zoho.Requests;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Options;
@@ -48,6 +49,11 @@ public partial class LivePage : IDisposable
     private ZohoApiException? OverrideError { get; set; }
 
     private LiveView View { get; set; } = LiveView.Everyone;
+
+    /// <summary>What a failed override means: nothing changed, or (no answer came) perhaps it did; the next poll shows which.</summary>
+    private string OverrideFailure => OverrideError?.OutcomeUnknown == true
+        ? "The change may or may not have been made: Zoho Voice did not answer. The grid shows which at its next poll."
+        : "No status was changed.";
     private static IReadOnlyList<string> Settable => AgentDashboard.Zoho.Models.AgentStatuses.Settable;
     private IReadOnlyList<(string Id, string Name)> QueueList => Scopes.Queues();
 
@@ -63,6 +69,7 @@ public partial class LivePage : IDisposable
         (zuid, userName) = (id, user.Identity?.Name);
         preferences = await Preferences.GetAsync(id, closing.Token);
         Thresholds = preferences.ThresholdsOver(Options.Value.ResolveThresholds());
+        if (closing.IsCancellationRequested) return; // left while the settings were read: follow nothing
         subscription = Feeds.Subscribe(id, Scope);
     }
 
@@ -84,7 +91,7 @@ public partial class LivePage : IDisposable
         preferences = chosen;
         await Preferences.SaveAsync(zuid, preferences, closing.Token);
         Thresholds = preferences.ThresholdsOver(Options.Value.ResolveThresholds());
-        if (Scope.Key != oldScope)
+        if (Scope.Key != oldScope && !closing.IsCancellationRequested)
         {
             // Another scope is another feed: leave the old one (it stops when nobody watches) and follow the new.
             subscription?.Dispose();
@@ -133,7 +140,11 @@ public partial class LivePage : IDisposable
         catch (ZohoApiException error)
         {
             OverrideError = error;
-            Snackbar.Add("No status was changed: " + error.Message, Severity.Error);
+            Snackbar.Add(OverrideFailure + " " + error.Message, Severity.Error);
+        }
+        catch (ZohoQueryException error)
+        {
+            Snackbar.Add("No status was changed: " + string.Join(" ", error.Problems), Severity.Error);
         }
     }
 

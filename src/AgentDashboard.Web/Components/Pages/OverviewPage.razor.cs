@@ -99,7 +99,7 @@ public partial class OverviewPage
         .OrderBy(t => StatusStyle.Order(t.Key))
         .Select(t => (t.Key, t.Value.Sum!.Value / 3_600_000.0)).ToList();
 
-    /// <summary>The chart's slices in the statuses' own colours (the theme's, so light and dark both read).</summary>
+    /// <summary>The chart's slices in the statuses' own colours (mid tones that read on light and dark).</summary>
     private MudBlazor.ChartOptions ChartOptions => new()
     {
         ChartPalette = TimePerStatus?.Select(s => StatusStyle.Colour(s.Status)).ToArray() ?? [],

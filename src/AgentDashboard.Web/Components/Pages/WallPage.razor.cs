@@ -35,8 +35,6 @@ public partial class WallPage : IDisposable
     private string ThresholdsJson { get; set; } = "{}";
     private int ViewIndex { get; set; }
 
-    private static readonly string[] KnownStatuses = StatusStyle.KnownStatuses;
-
     private bool Stale => Board.IsStale(Now, Options.Value.PollInterval);
 
     /// <summary>The queue on screen when the link rotates through its queues; null shows them all.</summary>
@@ -62,9 +60,9 @@ public partial class WallPage : IDisposable
         Link = link;
         Thresholds = (await Preferences.GetAsync(link.Zuid, closing.Token)).ThresholdsOver(Options.Value.ResolveThresholds());
         ThresholdsJson = StatusStyle.ThresholdsJson(Thresholds);
-        if (!RendererInfo.IsInteractive)
+        if (!RendererInfo.IsInteractive || closing.IsCancellationRequested)
         {
-            return; // the pre-render shows the frame; the live connection brings the data
+            return; // the pre-render shows the frame; the live connection brings the data (and a closed wall nothing)
         }
         Links.Revoked += OnRevoked;
         subscription = Feeds.Subscribe(link.Zuid, link.View.Scope);
