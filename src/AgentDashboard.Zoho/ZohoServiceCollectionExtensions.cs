@@ -62,9 +62,10 @@ public static class ZohoServiceCollectionExtensions
             resilience.Retry.ShouldHandle = async attempt =>
                 !(attempt.Outcome.Result is { StatusCode: System.Net.HttpStatusCode.TooManyRequests } limited && LongWait(limited))
                 && await transient(attempt);
-            // An outage opens it (half of at least ten calls failing), a bad patch (a third failing) does not; while it
-            // is open (15 s) that user's calls to that data centre fail at once instead of piling onto a failing Zoho.
-            resilience.CircuitBreaker.FailureRatio = 0.5;
+            // An outage opens it (four in five of at least ten calls failing), a bad patch (a third failing, a burst of
+            // 429s) does not; while it is open (15 s) that user's calls to that data centre fail at once instead of
+            // piling onto a failing Zoho.
+            resilience.CircuitBreaker.FailureRatio = 0.8;
             resilience.CircuitBreaker.MinimumThroughput = 10;
             resilience.CircuitBreaker.BreakDuration = TimeSpan.FromSeconds(15);
             resilience.CircuitBreaker.SamplingDuration = Max(TimeSpan.FromSeconds(30), 2 * resilience.AttemptTimeout.Timeout);
