@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using AgentDashboard.Web.Components.Pages;
 using AgentDashboard.Zoho.Models;
+using AgentDashboard.Zoho.Requests;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -55,5 +56,66 @@ public sealed class CallPageTests
         Assert.Contains("call-a", cancelled);
         call.WaitForAssertion(() => Assert.Contains("Support", call.Find("#call-outcome").TextContent));
         Assert.DoesNotContain("Sales", call.Markup);
+    }
+
+    [Fact]
+    public async Task An_answered_call_shows_who_rang_in_order_with_each_ones_status_and_outcome()
+    {
+        await using var page = new PageContext();
+        long entry = PageContext.Now.AddMinutes(-30).ToUnixTimeMilliseconds();
+        StatusHit Hit(string agent, string from, string to, long at) => new() { AgentId = agent, PreviousStatus = from, CurrentStatus = to, CurrentActionTime = at, PreviousActionTime = at - 600_000 };
+        AgentRing Ring(string name, long start, long ms, bool answered, string? cause = null, string? why = null) => new()
+        {
+            AgentName = name, StartTime = start, RingingTime = ms, IsAnswered = answered,
+            HangupCause = cause is null ? null : new HangupCause { DisplayName = cause, Description = why },
+        };
+        page.Zoho.CallLog = (_, _) => Task.FromResult(new CallLogActivityResponse
+        {
+            Log = new CallLogActivityLog
+            {
+                Response =
+                [
+                    new CallLogActivity
+                    {
+                        AnsweredAgent = new AnsweredAgent { AgentId = "a2", AgentName = "Ben" },
+                        QueueDetails = new QueueCallDetails { QueueName = "Support", Strategy = "round-robin", CustomerEntryTime = entry, CustomerExitTime = entry + 45_000, RingTimeInQueueSeconds = 45 },
+                        RingingOrder =
+                        [
+                            new RingingAgent { AgentId = "a1", Rings = [Ring("Ann", entry, 20_000, false, "No answer", "The agent did not answer before the ring time ran out.")] },
+                            new RingingAgent { AgentId = "a2", Rings = [Ring("Ben", entry + 20_000, 12_000, true)] },
+                            new RingingAgent { AgentId = "a3", Rings = [Ring("Cy", entry, 0, false, "User busy", "The agent was On Call.")] },
+                        ],
+                        // Ann and Ben changed status around the call; Cy did not, so the call log holds nothing of hers.
+                        AgentStatus =
+                        [
+                            new AgentStatusAudit { AgentId = "a1", AgentName = "Ann", Hits = [Hit("a1", "On Break", "Available", entry - 60_000)] },
+                            new AgentStatusAudit { AgentId = "a2", AgentName = "Ben", Hits = [Hit("a2", "Available", "On Call", entry + 32_000)] },
+                        ],
+                    },
+                ],
+            },
+        });
+        var asked = new List<StatusAuditQuery>();
+        page.Zoho.StatusAudit = query =>
+        {
+            asked.Add(query);
+            return new StatusAuditResponse { List = new StatusAuditList { AgentStatus = [new AgentStatusAudit { AgentId = "a3", AgentName = "Cy", PreviousResult = Hit("a3", "Available", "On Call", entry - 900_000) }] } };
+        };
+        page.Context.Services.GetRequiredService<NavigationManager>().NavigateTo("/calls/c-1?tz=UTC&date=2026-11-17");
+
+        var call = page.Context.Render<CallPage>(p => p.Add(c => c.LogId, "c-1"));
+
+        call.WaitForAssertion(() => Assert.Contains("Answered by Ben", call.Find("#call-outcome").TextContent));
+        Assert.Contains("2 of 3", call.Find("#call-outcome").TextContent); // agents rung
+        var rows = call.FindAll("#ringing-order tbody tr");
+        Assert.Equal(["a1", "a2", "a3"], rows.Select(r => r.GetAttribute("data-ring")));
+        Assert.Equal(["ring-lost", "ring-answered", "ring-skipped"], rows.Select(r => r.ClassName));
+        // Status when the call came in: Ann from her change a minute before, Ben still Available (his change came after),
+        // Cy from the status audit before the call (On Call since a quarter of an hour).
+        Assert.Equal(["Available", "Available", "On Call"], rows.Select(r => r.Children[2].TextContent.Trim()));
+        Assert.Equal("not rung", rows[2].Children[4].TextContent.Trim());
+        Assert.Contains("User busy", rows[2].Children[5].TextContent);
+        Assert.Equal(["a3"], Assert.Single(asked).AgentIds); // only Cy was looked up
+        Assert.Equal(3, call.FindAll("[data-call-lane]").Count);
     }
 }
