@@ -72,36 +72,37 @@ public sealed class StillClock(DateTimeOffset now) : TimeProvider
     public override DateTimeOffset GetUtcNow() => Now;
 }
 
-/// <summary>A bUnit context with the dashboard's page services as fakes, a signed-in supervisor, and an interactive renderer.</summary>
-public sealed class PageContext : IAsyncDisposable
+/// <summary>
+/// What every page context shares: a bUnit context on an interactive server renderer, with the live feeds, clock and
+/// live options it is given, and the dashboard's SQLite file (preferences, default scope) in a fresh temporary folder
+/// that <see cref="DisposeAsync"/> deletes. A context adds its own services in <c>addServices</c>: bUnit takes no
+/// registrations once the renderer is set up, which the constructor does last.
+/// </summary>
+public sealed class DashboardTestHost : IAsyncDisposable
 {
-    public const string Zuid = "700100";
-    public static readonly DateTimeOffset Now = new(2026, 11, 17, 15, 30, 0, TimeSpan.Zero);
     private readonly string dataPath = Path.Combine(Path.GetTempPath(), "agentdashboard-components-" + Guid.NewGuid().ToString("N"));
 
-    public PageContext(LiveFeedOptions? live = null)
+    /// <param name="signedInZuid">Signs in Sam Supervisor with this Zoho user id; null leaves no one signed in.</param>
+    public DashboardTestHost(ILiveFeeds feeds, TimeProvider clock, LiveFeedOptions live, Action<IServiceCollection> addServices, string? signedInZuid)
     {
         var services = Context.Services;
-        services.AddSingleton<ILiveFeeds>(Feeds);
-        services.AddSingleton<IZohoVoiceClient>(Zoho);
-        services.AddSingleton<TimeProvider>(Clock);
-        services.AddSingleton(Options.Create(live ?? new LiveFeedOptions { Queues = ["q1", "q2"], QueueNames = new() { ["q1"] = "Sales", ["q2"] = "Support" } }));
+        services.AddSingleton(feeds);
+        services.AddSingleton(clock);
+        services.AddSingleton(Options.Create(live));
         services.AddSingleton(DashboardDatabase.InDataFolder(dataPath));
         services.AddSingleton<LivePreferenceStore>();
         services.AddSingleton<DefaultScope>();
-        services.AddSingleton<AgentDashboard.Web.Calls.CallForensicsLoader>();
-        services.AddSingleton<Microsoft.AspNetCore.Antiforgery.IAntiforgery>(new NoAntiforgery());
-        services.AddSingleton<AgentDashboard.Web.Appearance.AppearanceStore>();
-        services.AddMudServices();
-        Context.AddAuthorization().SetAuthorized("Sam Supervisor").SetClaims(new Claim(ZohoClaims.Zuid, Zuid));
+        addServices(services);
+        if (signedInZuid is not null)
+            Context.AddAuthorization().SetAuthorized("Sam Supervisor").SetClaims(new Claim(ZohoClaims.Zuid, signedInZuid));
         Context.JSInterop.Mode = JSRuntimeMode.Loose;
         Context.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
 
+    /// <summary>Two queues, Sales (q1) and Support (q2): the live options most page tests run on.</summary>
+    public static LiveFeedOptions TwoQueues() => new() { Queues = ["q1", "q2"], QueueNames = new() { ["q1"] = "Sales", ["q2"] = "Support" } };
+
     public BunitContext Context { get; } = new();
-    public FakeFeeds Feeds { get; } = new();
-    public FakeZoho Zoho { get; } = new();
-    public StillClock Clock { get; } = new(Now);
 
     public async ValueTask DisposeAsync()
     {
@@ -109,6 +110,33 @@ public sealed class PageContext : IAsyncDisposable
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         if (Directory.Exists(dataPath)) Directory.Delete(dataPath, recursive: true);
     }
+}
+
+/// <summary>A bUnit context with the dashboard's page services as fakes, a signed-in supervisor, and an interactive renderer.</summary>
+public sealed class PageContext : IAsyncDisposable
+{
+    public const string Zuid = "700100";
+    public static readonly DateTimeOffset Now = new(2026, 11, 17, 15, 30, 0, TimeSpan.Zero);
+    private readonly DashboardTestHost host;
+
+    public PageContext(LiveFeedOptions? live = null)
+    {
+        host = new DashboardTestHost(Feeds, Clock, live ?? DashboardTestHost.TwoQueues(), services =>
+        {
+            services.AddSingleton<IZohoVoiceClient>(Zoho);
+            services.AddSingleton<AgentDashboard.Web.Calls.CallForensicsLoader>();
+            services.AddSingleton<Microsoft.AspNetCore.Antiforgery.IAntiforgery>(new NoAntiforgery());
+            services.AddSingleton<AgentDashboard.Web.Appearance.AppearanceStore>();
+            services.AddMudServices();
+        }, signedInZuid: Zuid);
+    }
+
+    public BunitContext Context => host.Context;
+    public FakeFeeds Feeds { get; } = new();
+    public FakeZoho Zoho { get; } = new();
+    public StillClock Clock { get; } = new(Now);
+
+    public ValueTask DisposeAsync() => host.DisposeAsync();
 }
 
 /// <summary>The sign-out form's token, which a component test does not check.</summary>

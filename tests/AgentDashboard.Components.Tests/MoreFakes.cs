@@ -1,8 +1,5 @@
-using System.Security.Claims;
 using AgentDashboard.Web.Agents;
 using AgentDashboard.Web.Appearance;
-using AgentDashboard.Web.Auth;
-using AgentDashboard.Web.Configuration;
 using AgentDashboard.Web.Live;
 using AgentDashboard.Web.Periods;
 using AgentDashboard.Web.Wall;
@@ -11,7 +8,6 @@ using AgentDashboard.Zoho.Models;
 using AgentDashboard.Zoho.Requests;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using MudBlazor;
 using MudBlazor.Services;
 
@@ -62,37 +58,30 @@ public sealed class MudPageContext : IAsyncDisposable
     /// <summary>A generous wait: the pages read SQLite and the fakes before they show data (bUnit's default is 1 s).</summary>
     public static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
 
-    private readonly string dataPath = Path.Combine(Path.GetTempPath(), "agentdashboard-components-" + Guid.NewGuid().ToString("N"));
+    private readonly DashboardTestHost host;
 
     public MudPageContext(LiveFeedOptions? live = null)
     {
         Zoho = new OwnStatusZoho(Fake);
-        var services = Context.Services;
-        services.AddSingleton<ILiveFeeds>(Feeds);
-        services.AddSingleton<IZohoVoiceClient>(Zoho);
-        services.AddSingleton<TimeProvider>(Clock);
-        services.AddSingleton(Options.Create(live ?? new LiveFeedOptions { Queues = ["q1", "q2"], QueueNames = new() { ["q1"] = "Sales", ["q2"] = "Support" } }));
-        services.AddSingleton(DashboardDatabase.InDataFolder(dataPath));
-        services.AddSingleton<LivePreferenceStore>();
-        services.AddSingleton<DefaultScope>();
-        services.AddSingleton<DisplayLinkStore>(); // as Wall/WallExtensions.cs registers it
-        services.AddSingleton<AppearanceStore>();
-        services.AddSingleton<PeriodScope>(); // as Timelines/TimelineExtensions.cs registers them
-        services.AddSingleton<AgentDirectory>();
-        services.AddSingleton<PeriodLoader>();
-        services.AddSingleton<Microsoft.AspNetCore.Antiforgery.IAntiforgery>(new NoAntiforgery());
-        services.AddMudServices(options =>
+        host = new DashboardTestHost(Feeds, Clock, live ?? DashboardTestHost.TwoQueues(), services =>
         {
-            options.SnackbarConfiguration.ShowTransitionDuration = 0;
-            options.SnackbarConfiguration.HideTransitionDuration = 0;
-            options.SnackbarConfiguration.VisibleStateDuration = 600_000; // a snackbar stays until the test has read it
-        });
-        Context.AddAuthorization().SetAuthorized("Sam Supervisor").SetClaims(new Claim(ZohoClaims.Zuid, Zuid));
-        Context.JSInterop.Mode = JSRuntimeMode.Loose;
-        Context.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+            services.AddSingleton<IZohoVoiceClient>(Zoho);
+            services.AddSingleton<DisplayLinkStore>(); // as Wall/WallExtensions.cs registers it
+            services.AddSingleton<AppearanceStore>();
+            services.AddSingleton<PeriodScope>(); // as Timelines/TimelineExtensions.cs registers them
+            services.AddSingleton<AgentDirectory>();
+            services.AddSingleton<PeriodLoader>();
+            services.AddSingleton<Microsoft.AspNetCore.Antiforgery.IAntiforgery>(new NoAntiforgery());
+            services.AddMudServices(options =>
+            {
+                options.SnackbarConfiguration.ShowTransitionDuration = 0;
+                options.SnackbarConfiguration.HideTransitionDuration = 0;
+                options.SnackbarConfiguration.VisibleStateDuration = 600_000; // a snackbar stays until the test has read it
+            });
+        }, signedInZuid: Zuid);
     }
 
-    public BunitContext Context { get; } = new();
+    public BunitContext Context => host.Context;
     public FakeFeeds Feeds { get; } = new();
 
     /// <summary>Zoho's answers, as FakeZoho takes them.</summary>
@@ -137,12 +126,7 @@ public sealed class MudPageContext : IAsyncDisposable
         builder.AddContent(3, content);
     });
 
-    public async ValueTask DisposeAsync()
-    {
-        await Context.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (Directory.Exists(dataPath)) Directory.Delete(dataPath, recursive: true);
-    }
+    public ValueTask DisposeAsync() => host.DisposeAsync();
 }
 
 /// <summary>Reading MudBlazor's rendered parts the way a person sees them.</summary>

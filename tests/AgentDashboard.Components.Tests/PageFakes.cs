@@ -1,5 +1,4 @@
 using AgentDashboard.Web.Agents;
-using AgentDashboard.Web.Configuration;
 using AgentDashboard.Web.Live;
 using AgentDashboard.Web.Periods;
 using AgentDashboard.Web.Timelines;
@@ -8,7 +7,6 @@ using AgentDashboard.Zoho;
 using AgentDashboard.Zoho.Models;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 
 namespace AgentDashboard.Components.Tests;
@@ -62,35 +60,24 @@ public static class PeriodPages
 /// </summary>
 public sealed class WallContext : IAsyncDisposable
 {
-    private readonly string dataPath = Path.Combine(Path.GetTempPath(), "agentdashboard-components-" + Guid.NewGuid().ToString("N"));
+    private readonly DashboardTestHost host;
 
     public WallContext(LiveFeedOptions live)
     {
-        var services = Context.Services;
-        services.AddSingleton<ILiveFeeds>(Feeds);
-        services.AddSingleton<TimeProvider>(Clock);
-        services.AddSingleton(Options.Create(live));
-        services.AddSingleton(DashboardDatabase.InDataFolder(dataPath));
-        services.AddSingleton<LivePreferenceStore>();
-        services.AddSingleton<DefaultScope>();
-        services.AddSingleton<DisplayLinkStore>(); // as Wall/WallExtensions.cs registers it
-        services.AddMudServices();
-        Context.JSInterop.Mode = JSRuntimeMode.Loose;
-        Context.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        host = new DashboardTestHost(Feeds, Clock, live, services =>
+        {
+            services.AddSingleton<DisplayLinkStore>(); // as Wall/WallExtensions.cs registers it
+            services.AddMudServices();
+        }, signedInZuid: null);
     }
 
-    public BunitContext Context { get; } = new();
+    public BunitContext Context => host.Context;
     public FakeFeeds Feeds { get; } = new();
     public ManualClock Clock { get; } = new(PageContext.Now);
 
     public T Get<T>() where T : notnull => Context.Services.GetRequiredService<T>();
 
-    public async ValueTask DisposeAsync()
-    {
-        await Context.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (Directory.Exists(dataPath)) Directory.Delete(dataPath, recursive: true);
-    }
+    public ValueTask DisposeAsync() => host.DisposeAsync();
 }
 
 /// <summary>
