@@ -94,7 +94,7 @@ internal sealed class DaySimulator(CallCentre centre, SimulatorOptions options)
         private readonly Status[] status;
         private readonly bool[] onShift, reserved, inCallWork, pendingOffline;
         private readonly int[] pendingBreakMs, lastManual;
-        private readonly AvailableSet[] available;
+        private readonly AgentIndexSet[] available;
         private readonly int[] roundRobinNext;
         private readonly Random[] callRandom;
 
@@ -116,7 +116,7 @@ internal sealed class DaySimulator(CallCentre centre, SimulatorOptions options)
             pendingBreakMs = new int[agents];
             lastManual = Enumerable.Repeat(-1, agents).ToArray();
             Events = Enumerable.Range(0, agents).Select(_ => new List<StatusEvent>()).ToArray();
-            available = sim.Centre.Queues.Select(q => new AvailableSet(agents)).ToArray();
+            available = sim.Centre.Queues.Select(q => new AgentIndexSet(agents)).ToArray();
             roundRobinNext = new int[sim.Centre.Queues.Count];
             callRandom = sim.Centre.Queues.Select(q => new Random(Ids.Seed(sim.seed, q.Index, date.DayNumber, 11))).ToArray();
             foreach (var agent in sim.Centre.Agents)
@@ -390,35 +390,5 @@ internal sealed class DaySimulator(CallCentre centre, SimulatorOptions options)
                 else available[q].Remove(a);
             }
         }
-    }
-
-    /// <summary>A set of agent indexes with O(1) add, remove and membership, iterated in insertion order of the slots.</summary>
-    private sealed class AvailableSet(int capacity) : IEnumerable<int>
-    {
-        private readonly int[] position = Enumerable.Repeat(-1, capacity).ToArray();
-        private readonly List<int> items = [];
-
-        public bool Contains(int agent) => position[agent] >= 0;
-
-        public void Add(int agent)
-        {
-            if (position[agent] >= 0) return;
-            position[agent] = items.Count;
-            items.Add(agent);
-        }
-
-        public void Remove(int agent)
-        {
-            int at = position[agent];
-            if (at < 0) return;
-            int last = items[^1];
-            items[at] = last;
-            position[last] = at;
-            items.RemoveAt(items.Count - 1);
-            position[agent] = -1;
-        }
-
-        public IEnumerator<int> GetEnumerator() => items.GetEnumerator();
-        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 }
