@@ -41,7 +41,7 @@ internal static class FeedLoad
             var supervisor = app.Services.GetRequiredService<CallCentreSimulation>().Centre.Users[1];
             await SignInAsync(address, supervisor.Zuid);
             var hub = app.Services.GetRequiredService<LiveFeedHub>();
-            var scope = app.Services.GetRequiredService<DefaultScope>().Everything();
+            var scope = await app.Services.GetRequiredService<AgentDashboard.Web.Agents.QueueCatalogue>().EverythingAsync(CancellationToken.None);
             Console.WriteLine($"Feed load: supervisor {supervisor.Name}, {scope.QueueIds.Length} queues, poll every {intervalMs} ms, {seconds} s per round.");
             foreach (int viewers in new[] { 1, 10, 100 })
             {

@@ -55,7 +55,7 @@ internal static class GridRender
 
             // Count what the feed changes per update, from a subscription of our own to the same feed.
             var changes = new ConcurrentQueue<int>();
-            using var subscription = app.Services.GetRequiredService<LiveFeedHub>().Subscribe(admin.Zuid, app.Services.GetRequiredService<DefaultScope>().Everything());
+            using var subscription = app.Services.GetRequiredService<LiveFeedHub>().Subscribe(admin.Zuid, await app.Services.GetRequiredService<AgentDashboard.Web.Agents.QueueCatalogue>().EverythingAsync(CancellationToken.None));
             var previous = subscription.Current;
             using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(seconds));
             var frames = new ConcurrentQueue<(DateTime At, int Bytes)>();

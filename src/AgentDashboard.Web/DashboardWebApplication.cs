@@ -1,4 +1,7 @@
+using AgentDashboard.Web.Agents;
 using AgentDashboard.Web.Appearance;
+using AgentDashboard.Web.Calls;
+using AgentDashboard.Web.Demo;
 using AgentDashboard.Web.Auth;
 using AgentDashboard.Web.Components;
 using AgentDashboard.Web.Configuration;
@@ -32,13 +35,16 @@ public static class DashboardWebApplication
         // The framework's own files (blazor.web.js) are static web assets of a package: from the build output's
         // manifest in every environment, and copied into wwwroot by a publish (where there is no manifest to read).
         builder.WebHost.UseStaticWebAssets();
-        SettingsCheck.ThrowIfUnreadable(builder.Configuration);
+        SettingsCheck.ThrowIfUnreadable(builder.Configuration, DemoBackend.Settings);
         builder.AddDashboardOptions();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddDemoBackend();
         builder.AddDashboardAuthentication();
+        builder.AddAgents();
         builder.AddLiveGrid();
         builder.AddTimelines();
+        builder.AddPeriods();
+        builder.AddCalls();
         builder.AddWall();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();

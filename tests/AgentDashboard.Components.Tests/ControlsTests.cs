@@ -204,7 +204,7 @@ public sealed class ControlsTests
     }
 
     private static RenderFragment Controls(PeriodForm form) => Component<PeriodControls>(
-        ("Form", form), ("Queues", (IReadOnlyList<(string, string)>)[("q1", "Sales"), ("q2", "Support")]), ("Agents", Agents));
+        ("Form", form), ("Queues", (IReadOnlyList<AgentDashboard.Web.Agents.QueueInfo>)[new("q1", "Sales"), new("q2", "Support")]), ("Agents", Agents));
 
     [Fact]
     public async Task The_period_forms_chips_fill_its_weekday_and_status_sets()

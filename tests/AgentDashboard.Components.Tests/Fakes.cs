@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using AgentDashboard.Core.Live;
+using AgentDashboard.Web.Agents;
 using AgentDashboard.Web.Auth;
 using AgentDashboard.Web.Configuration;
 using AgentDashboard.Web.Live;
@@ -74,7 +75,7 @@ public sealed class StillClock(DateTimeOffset now) : TimeProvider
 
 /// <summary>
 /// What every page context shares: a bUnit context on an interactive server renderer, with the live feeds, clock and
-/// live options it is given, and the dashboard's SQLite file (preferences, default scope) in a fresh temporary folder
+/// live options it is given (their queues are the catalogue's), the agent directory, and the dashboard's SQLite file (preferences) in a fresh temporary folder
 /// that <see cref="DisposeAsync"/> deletes. A context adds its own services in <c>addServices</c>: bUnit takes no
 /// registrations once the renderer is set up, which the constructor does last.
 /// </summary>
@@ -91,7 +92,9 @@ public sealed class DashboardTestHost : IAsyncDisposable
         services.AddSingleton(Options.Create(live));
         services.AddSingleton(DashboardDatabase.InDataFolder(dataPath));
         services.AddSingleton<LivePreferenceStore>();
-        services.AddSingleton<DefaultScope>();
+        services.AddSingleton<IQueueSource, ConfiguredQueues>(); // the live options' queues, as in Zoho mode
+        services.AddSingleton<QueueCatalogue>();
+        services.AddSingleton<AgentDirectory>();
         addServices(services);
         if (signedInZuid is not null)
             Context.AddAuthorization().SetAuthorized("Sam Supervisor").SetClaims(new Claim(ZohoClaims.Zuid, signedInZuid));

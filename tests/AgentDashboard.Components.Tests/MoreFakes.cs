@@ -68,8 +68,7 @@ public sealed class MudPageContext : IAsyncDisposable
             services.AddSingleton<IZohoVoiceClient>(Zoho);
             services.AddSingleton<DisplayLinkStore>(); // as Wall/WallExtensions.cs registers it
             services.AddSingleton<AppearanceStore>();
-            services.AddSingleton<PeriodScope>(); // as Timelines/TimelineExtensions.cs registers them
-            services.AddSingleton<AgentDirectory>();
+            services.AddSingleton<PeriodScope>(); // as Periods/PeriodsExtensions.cs registers them
             services.AddSingleton<PeriodLoader>();
             services.AddSingleton<Microsoft.AspNetCore.Antiforgery.IAntiforgery>(new NoAntiforgery());
             services.AddMudServices(options =>

@@ -12,8 +12,8 @@ using MudBlazor.Services;
 namespace AgentDashboard.Components.Tests;
 
 /// <summary>
-/// The services the period pages inject beyond <see cref="PageContext"/>'s (PeriodScope, AgentDirectory,
-/// PeriodLoader, TimelineLoader, as Timelines/TimelineExtensions.cs registers them), over PageContext's fakes.
+/// The services the period pages inject beyond <see cref="PageContext"/>'s (PeriodScope, PeriodLoader and
+/// TimelineLoader, as Periods/PeriodsExtensions.cs and Timelines/TimelineExtensions.cs register them), over PageContext's fakes.
 /// PageContext's constructor already resolves services, after which bUnit takes no more registrations, so they
 /// come from a fallback provider that builds them from PageContext's own services.
 /// </summary>
@@ -26,8 +26,7 @@ public static class PeriodPages
     {
         var main = page.Context.Services;
         var extra = new ServiceCollection()
-            .AddSingleton(_ => new PeriodScope(main.GetRequiredService<LivePreferenceStore>(), main.GetRequiredService<DefaultScope>()))
-            .AddSingleton(_ => new AgentDirectory(main.GetRequiredService<IZohoVoiceClient>(), main.GetRequiredService<TimeProvider>()))
+            .AddSingleton(_ => new PeriodScope(main.GetRequiredService<LivePreferenceStore>(), main.GetRequiredService<QueueCatalogue>()))
             .AddSingleton(_ => new PeriodLoader(main.GetRequiredService<IZohoVoiceClient>(), main.GetRequiredService<TimeProvider>()))
             .AddSingleton(_ => new TimelineLoader(main.GetRequiredService<IZohoVoiceClient>(), main.GetRequiredService<TimeProvider>()));
         main.AddFallbackServiceProvider(extra.BuildServiceProvider());

@@ -7,32 +7,34 @@ namespace AgentDashboard.Web.Agents;
 public sealed record DirectoryAgent(string Id, string Name, IReadOnlyList<string> QueueIds);
 
 /// <summary>
-/// The agents of some queues, for pickers. Zoho has no agent directory, so each queue's overview of the last
-/// <see cref="LookBack"/> tells who answers it (as for the live grid); Zoho shows each user only the agents they
-/// may see. Kept for the life of the page that asked.
+/// Who answers which queue, for the live feeds, walls and the period pages alike. Zoho has no agent directory, so
+/// each queue's overview of the last <see cref="LookBack"/> names the agents who answer it, read page by page.
+/// Zoho shows each user only the agents they may see, so answers are kept per identity and queue, for
+/// <see cref="Expiry"/>: a new agent appears within that.
 /// </summary>
-public sealed class AgentDirectory(IZohoVoiceClient zoho, TimeProvider clock)
+public sealed class AgentDirectory(TimeProvider clock)
 {
     public static readonly TimeSpan LookBack = TimeSpan.FromDays(7);
+    public static readonly TimeSpan Expiry = TimeSpan.FromMinutes(10);
 
-    private readonly Dictionary<string, IReadOnlyList<(string Id, string Name)>> byQueue = new(StringComparer.Ordinal);
+    /// <summary>Agents per overview call; a shorter page is the last.</summary>
+    public const int PageSize = 100;
 
-    public async Task<IReadOnlyList<DirectoryAgent>> GetAsync(IReadOnlyList<string> queueIds, CancellationToken cancellationToken)
+    private sealed record Members(IReadOnlyList<(string Id, string Name)> Agents, DateTimeOffset ReadAt);
+
+    private readonly Lock gate = new();
+    private readonly Dictionary<(string Zuid, string QueueId), Members> known = [];
+
+    /// <summary>
+    /// The agents of <paramref name="queueIds"/> as <paramref name="zoho"/> (acting for <paramref name="zuid"/>)
+    /// sees them, by name.
+    /// </summary>
+    public async Task<IReadOnlyList<DirectoryAgent>> GetAsync(IZohoVoiceClient zoho, string zuid, IReadOnlyList<string> queueIds, CancellationToken cancellationToken)
     {
-        long now = clock.GetUtcNow().ToUnixTimeMilliseconds();
         var agents = new Dictionary<string, (string Name, List<string> Queues)>(StringComparer.Ordinal);
         foreach (string queueId in queueIds)
         {
-            if (!byQueue.TryGetValue(queueId, out var members))
-            {
-                var overview = await zoho.GetOverviewAsync(new OverviewQuery
-                {
-                    FromEpoch = now - (long)LookBack.TotalMilliseconds, ToEpoch = now, QueueIds = [queueId], TimeZone = "UTC",
-                }, cancellationToken);
-                byQueue[queueId] = members = (overview.Overview?.AgentMetrics?.IndividualAggregation ?? [])
-                    .Where(a => a.AgentId is not null).Select(a => (a.AgentId!, a.AgentName ?? a.AgentId!)).ToList();
-            }
-            foreach (var (id, name) in members)
+            foreach (var (id, name) in await MembersAsync(zoho, zuid, queueId, cancellationToken))
             {
                 if (!agents.TryGetValue(id, out var entry)) agents[id] = entry = (name, []);
                 entry.Queues.Add(queueId);
@@ -40,5 +42,34 @@ public sealed class AgentDirectory(IZohoVoiceClient zoho, TimeProvider clock)
         }
         return agents.Select(a => new DirectoryAgent(a.Key, a.Value.Name, a.Value.Queues))
             .OrderBy(a => a.Name, StringComparer.CurrentCultureIgnoreCase).ToList();
+    }
+
+    private async Task<IReadOnlyList<(string Id, string Name)>> MembersAsync(IZohoVoiceClient zoho, string zuid, string queueId, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        lock (gate)
+        {
+            if (known.TryGetValue((zuid, queueId), out var members) && now - members.ReadAt < Expiry) return members.Agents;
+        }
+        long to = now.ToUnixTimeMilliseconds(), from = to - (long)LookBack.TotalMilliseconds;
+        var agents = new List<(string Id, string Name)>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (int offset = 0; ; offset += PageSize)
+        {
+            var overview = await zoho.GetOverviewAsync(new OverviewQuery
+            {
+                FromEpoch = from, ToEpoch = to, QueueIds = [queueId], TimeZone = "UTC", Page = new Paging(offset, PageSize),
+            }, cancellationToken);
+            var page = overview.Overview?.AgentMetrics?.IndividualAggregation ?? [];
+            int before = agents.Count;
+            agents.AddRange(page.Where(a => a.AgentId is not null && seen.Add(a.AgentId)).Select(a => (a.AgentId!, a.AgentName ?? a.AgentId!)));
+            // A short page is the last; one with nobody new means the server ignores paging (it would never end).
+            if (page.Count < PageSize || agents.Count == before) break;
+        }
+        lock (gate)
+        {
+            known[(zuid, queueId)] = new Members(agents, now);
+        }
+        return agents;
     }
 }

@@ -1,4 +1,5 @@
 using AgentDashboard.Web.Configuration;
+using AgentDashboard.Web.Demo;
 using AgentDashboard.Zoho;
 using Microsoft.Extensions.Options;
 

@@ -15,8 +15,7 @@ internal static class DashboardAuthentication
     public static void AddDashboardAuthentication(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        var dashboard = builder.Configuration.GetSection(DashboardOptions.SectionName).Get<DashboardOptions>() ?? new DashboardOptions();
-        string dataPath = dashboard.ResolveDataPath();
+        string dataPath = DashboardOptions.From(builder.Configuration).ResolveDataPath();
 
         // Keys on disk, so a restart keeps everyone signed in and every sealed token readable.
         services.AddDataProtection()
@@ -26,7 +25,6 @@ internal static class DashboardAuthentication
         services.AddOptions<ZohoSignInOptions>().Bind(builder.Configuration.GetSection(ZohoVoiceOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ZohoSignInOptions>, ZohoSignInOptionsValidator>();
         services.AddSingleton<AccountsServers>();
-        services.AddSingleton(DashboardDatabase.InDataFolder(dataPath));
         services.AddSingleton<IZohoTokenStore, SqliteZohoTokenStore>();
         services.AddSingleton<ZohoTokenService>();
         services.AddSingleton<IZohoAccessTokenSource>(sp => sp.GetRequiredService<ZohoTokenService>());

@@ -21,6 +21,10 @@ public sealed class DashboardOptions
     /// <summary>Where the token store and the Data Protection keys live. Default: the user's local application data.</summary>
     public string? DataPath { get; set; }
 
+    /// <summary>The section as configured, for start-up code that runs before the options can be resolved.</summary>
+    public static DashboardOptions From(IConfiguration configuration) =>
+        configuration.GetSection(SectionName).Get<DashboardOptions>() ?? new DashboardOptions();
+
     public string ResolveDataPath()
     {
         if (!string.IsNullOrWhiteSpace(DataPath)) return DataPath;
@@ -37,5 +41,7 @@ internal static class DashboardOptionsExtensions
             .Bind(builder.Configuration.GetSection(DashboardOptions.SectionName))
             .Validate(o => Enum.IsDefined(o.Mode), $"{DashboardOptions.SectionName}:Mode must be Demo or Zoho.")
             .ValidateOnStart();
+        // The dashboard's SQLite file: tokens, settings, display links.
+        builder.Services.AddSingleton(DashboardDatabase.InDataFolder(DashboardOptions.From(builder.Configuration).ResolveDataPath()));
     }
 }

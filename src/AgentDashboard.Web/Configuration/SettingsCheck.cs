@@ -1,7 +1,6 @@
 using System.ComponentModel;
 using System.Globalization;
 using System.Reflection;
-using AgentDashboard.Simulator;
 using AgentDashboard.Web.Auth;
 using AgentDashboard.Web.Live;
 using AgentDashboard.Zoho;
@@ -17,14 +16,15 @@ namespace AgentDashboard.Web.Configuration;
 /// </summary>
 internal static class SettingsCheck
 {
-    public static void ThrowIfUnreadable(IConfiguration configuration)
+    /// <param name="more">Other sections read as their types: the embedded simulator's, in demo mode.</param>
+    public static void ThrowIfUnreadable(IConfiguration configuration, params (string Section, Type Type)[] more)
     {
         var problems = new List<string>();
         Check(configuration.GetSection(DashboardOptions.SectionName), typeof(DashboardOptions), problems);
         Check(configuration.GetSection(LiveFeedOptions.SectionName), typeof(LiveFeedOptions), problems);
         Check(configuration.GetSection(ZohoVoiceOptions.SectionName), typeof(ZohoVoiceOptions), problems);
         Check(configuration.GetSection(ZohoVoiceOptions.SectionName), typeof(ZohoSignInOptions), problems);
-        Check(configuration.GetSection(SimulatorOptions.SectionName), typeof(SimulatorOptions), problems);
+        foreach (var (section, type) in more) Check(configuration.GetSection(section), type, problems);
         if (problems.Count > 0)
         {
             throw new OptionsValidationException("settings", typeof(SettingsCheck), problems);

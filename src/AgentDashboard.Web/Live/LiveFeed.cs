@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Threading.Channels;
 using AgentDashboard.Core.Live;
 using AgentDashboard.Core.Timelines;
+using AgentDashboard.Web.Agents;
 using AgentDashboard.Web.Timelines;
 using AgentDashboard.Zoho;
 using AgentDashboard.Zoho.Http;
@@ -51,7 +52,9 @@ public sealed class LiveSubscription : IDisposable
 internal sealed class LiveFeed
 {
     private readonly object gate = new();
-    private readonly IZohoVoiceClient zoho;
+    private readonly Func<IZohoVoiceClient> clients;
+    private readonly AgentDirectory directory;
+    private readonly string zuid;
     private readonly LiveScope scope;
     private readonly LiveFeedOptions options;
     private readonly TimeProvider clock;
@@ -63,9 +66,12 @@ internal sealed class LiveFeed
     private DateTimeOffset? idleSince;
     private bool stopped;
 
-    public LiveFeed(IZohoVoiceClient zoho, LiveScope scope, LiveFeedOptions options, TimeProvider clock, ILogger logger, Action countPoll)
+    /// <param name="clients">A Zoho client acting for <paramref name="zuid"/>, asked for once per poll (so its HTTP connection is the factory's current one).</param>
+    public LiveFeed(Func<IZohoVoiceClient> clients, AgentDirectory directory, string zuid, LiveScope scope, LiveFeedOptions options, TimeProvider clock, ILogger logger, Action countPoll)
     {
-        this.zoho = zoho;
+        this.clients = clients;
+        this.directory = directory;
+        this.zuid = zuid;
         this.scope = scope;
         this.options = options;
         this.clock = clock;
@@ -152,13 +158,23 @@ internal sealed class LiveFeed
         }
     }
 
-    /// <summary>One poll: the agents first (until some are known), then their statuses. A scope with no agents asks Zoho nothing more.</summary>
+    /// <summary>
+    /// One poll: the scope's agents from the directory (kept there for a while, so usually no call), learnt afresh
+    /// when they are not the board's (the first poll, an agent who joined or left a queue), then their statuses.
+    /// A scope with no agents asks Zoho nothing more.
+    /// </summary>
     private async Task PollAsync(CancellationToken cancellationToken)
     {
-        if (current.Agents.IsEmpty)
+        var zoho = clients();
+        var members = await MembersAsync(zoho, cancellationToken);
+        if (members.Count == 0)
         {
-            Publish(await LearnAgentsAsync(cancellationToken));
-            if (current.Agents.IsEmpty) return;
+            Publish(new BoardSnapshot([], clock.GetUtcNow())); // nobody to ask about: an empty board, up to date
+            return;
+        }
+        if (current.AsOf is null || !members.Keys.ToHashSet(StringComparer.Ordinal).SetEquals(current.Agents.Select(a => a.AgentId)))
+        {
+            Publish(await LearnAgentsAsync(zoho, members, cancellationToken));
         }
         countPoll();
         var answer = await zoho.GetAgentsOnlineStatusAsync(current.Agents.Select(a => a.AgentId).ToList(), cancellationToken);
@@ -166,38 +182,28 @@ internal sealed class LiveFeed
         Publish(next);
     }
 
+    /// <summary>The scope's agents by id: those of its queues (with the queues they answer), and those it names.</summary>
+    private async Task<Dictionary<string, (string Name, IReadOnlyList<string>? Queues)>> MembersAsync(IZohoVoiceClient zoho, CancellationToken cancellationToken)
+    {
+        var members = (await directory.GetAsync(zoho, zuid, scope.QueueIds, cancellationToken))
+            .ToDictionary(a => a.Id, a => (a.Name, (IReadOnlyList<string>?)a.QueueIds), StringComparer.Ordinal);
+        foreach (string id in scope.AgentIds) members.TryAdd(id, (id, null));
+        return members;
+    }
+
     /// <summary>
-    /// The scope's agents and how long each has been in their status: the API has no directory, so the agents
-    /// come from each queue's overview (one call per queue, which also tells who answers which queue) or the ids
-    /// asked for; each one's status and its start from their status changes of the last day and the last change
+    /// How long each agent has been in their status: from their status changes of the last day and the last change
     /// before it (<c>previousResult</c>), so an agent Offline since Friday reads so on Monday.
     /// </summary>
-    private async Task<BoardSnapshot> LearnAgentsAsync(CancellationToken cancellationToken)
+    private async Task<BoardSnapshot> LearnAgentsAsync(IZohoVoiceClient zoho, Dictionary<string, (string Name, IReadOnlyList<string>? Queues)> members, CancellationToken cancellationToken)
     {
         long now = clock.GetUtcNow().ToUnixTimeMilliseconds(), dayAgo = now - 86_400_000;
-        var names = new Dictionary<string, string>(StringComparer.Ordinal);
-        var queues = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        foreach (string queueId in scope.QueueIds)
-        {
-            var overview = await zoho.GetOverviewAsync(new OverviewQuery { FromEpoch = dayAgo, ToEpoch = now, QueueIds = [queueId], TimeZone = "UTC" }, cancellationToken);
-            foreach (var agent in overview.Overview?.AgentMetrics?.IndividualAggregation ?? [])
-            {
-                if (agent.AgentId is not { } id) continue;
-                names[id] = agent.AgentName ?? id;
-                (queues.TryGetValue(id, out var list) ? list : queues[id] = []).Add(queueId);
-            }
-        }
-        foreach (string id in scope.AgentIds) names.TryAdd(id, id);
-        if (names.Count == 0)
-        {
-            return new BoardSnapshot([], clock.GetUtcNow());
-        }
-        var audit = await zoho.GetAllStatusAuditAsync(new StatusAuditQuery { FromEpoch = dayAgo, ToEpoch = now + 1, AgentIds = names.Keys.ToList(), TimeZone = "UTC" },
+        var audit = await zoho.GetAllStatusAuditAsync(new StatusAuditQuery { FromEpoch = dayAgo, ToEpoch = now + 1, AgentIds = members.Keys.ToList(), TimeZone = "UTC" },
             cancellationToken: cancellationToken);
         var histories = audit.Where(a => a.AgentId is not null).ToDictionary(a => a.AgentId!,
-            a => TimelineLoader.ToHistory(a) with { AgentName = a.AgentName ?? names.GetValueOrDefault(a.AgentId!, a.AgentId!) }, StringComparer.Ordinal);
-        var agents = names.Select(pair => LiveAgent.FromHistory(
-                histories.GetValueOrDefault(pair.Key) ?? new AgentStatusHistory(pair.Key, pair.Value, null, []), dayAgo, queues.GetValueOrDefault(pair.Key)))
+            a => TimelineLoader.ToHistory(a) with { AgentName = a.AgentName ?? (members.TryGetValue(a.AgentId!, out var member) ? member.Name : a.AgentId!) }, StringComparer.Ordinal);
+        var agents = members.Select(pair => LiveAgent.FromHistory(
+                histories.GetValueOrDefault(pair.Key) ?? new AgentStatusHistory(pair.Key, pair.Value.Name, null, []), dayAgo, pair.Value.Queues))
             .OrderBy(a => a.Name, StringComparer.CurrentCultureIgnoreCase).ToImmutableArray();
         return new BoardSnapshot(agents, clock.GetUtcNow());
     }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using AgentDashboard.Web.Agents;
 using AgentDashboard.Zoho;
 using AgentDashboard.Zoho.Http;
 using Microsoft.Extensions.Options;
@@ -11,6 +12,7 @@ namespace AgentDashboard.Web.Live;
 /// </summary>
 public sealed class LiveFeedHub(
     IServiceProvider services,
+    AgentDirectory directory,
     IOptions<ZohoVoiceOptions> zohoOptions,
     IOptions<LiveFeedOptions> options,
     TimeProvider clock,
@@ -39,11 +41,14 @@ public sealed class LiveFeedHub(
 
     private LiveFeed Create(string zuid, LiveScope scope)
     {
-        // The feed's own client, acting for its identity: not a circuit's, so it outlives any one tab.
+        // The feed's own client, acting for its identity: not a circuit's, so it outlives any one tab. A new one per
+        // poll, over the factory's current handler, so a feed that runs for days follows DNS and connection changes.
         // Without retries: the feed paces itself (one poll per interval) and backs off on its own.
-        var api = services.GetRequiredKeyedService<IZohoVoiceApi>(ZohoServiceCollectionExtensions.WithoutRetries);
-        var client = new ZohoVoiceClient(api, zohoOptions, loggers.CreateLogger<ZohoVoiceClient>(), new FeedUser(zuid));
-        var feed = new LiveFeed(client, scope, options.Value, clock, loggers.CreateLogger<LiveFeed>(), () => Interlocked.Increment(ref polls));
+        var user = new FeedUser(zuid);
+        var clientLogger = loggers.CreateLogger<ZohoVoiceClient>();
+        IZohoVoiceClient Client() => new ZohoVoiceClient(
+            services.GetRequiredKeyedService<IZohoVoiceApi>(ZohoServiceCollectionExtensions.WithoutRetries), zohoOptions, clientLogger, user);
+        var feed = new LiveFeed(Client, directory, zuid, scope, options.Value, clock, loggers.CreateLogger<LiveFeed>(), () => Interlocked.Increment(ref polls));
         feed.Start();
         return feed;
     }

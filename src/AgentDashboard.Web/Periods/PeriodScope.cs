@@ -1,9 +1,10 @@
+using AgentDashboard.Web.Agents;
 using AgentDashboard.Web.Live;
 
 namespace AgentDashboard.Web.Periods;
 
 /// <summary>Which queues a period page or export covers: the one asked for, else the supervisor's saved live-grid queues, else every queue.</summary>
-public sealed class PeriodScope(LivePreferenceStore preferences, DefaultScope scopes)
+public sealed class PeriodScope(LivePreferenceStore preferences, QueueCatalogue catalogue)
 {
     public async Task<IReadOnlyList<string>> QueuesAsync(string zuid, string? queue, CancellationToken cancellationToken)
     {
@@ -12,8 +13,6 @@ public sealed class PeriodScope(LivePreferenceStore preferences, DefaultScope sc
             return [queue.Trim()];
         }
         var saved = await preferences.GetAsync(zuid, cancellationToken);
-        return saved.QueueIds is { Count: > 0 } queues ? queues : scopes.Everything().QueueIds;
+        return saved.QueueIds is { Count: > 0 } queues ? queues : (await catalogue.EverythingAsync(cancellationToken)).QueueIds;
     }
-
-    public IReadOnlyList<(string Id, string Name)> AllQueues() => scopes.Queues();
 }

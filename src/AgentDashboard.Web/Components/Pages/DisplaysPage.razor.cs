@@ -1,3 +1,4 @@
+using AgentDashboard.Web.Agents;
 using AgentDashboard.Web.Auth;
 using AgentDashboard.Web.Live;
 using AgentDashboard.Web.Wall;
@@ -17,7 +18,7 @@ public partial class DisplaysPage : IDisposable
         [("Never", null), ("In 1 day", TimeSpan.FromDays(1)), ("In 7 days", TimeSpan.FromDays(7)), ("In 30 days", TimeSpan.FromDays(30)), ("In 90 days", TimeSpan.FromDays(90))];
 
     [Inject] public required DisplayLinkStore Store { get; init; }
-    [Inject] public required DefaultScope Scopes { get; init; }
+    [Inject] public required QueueCatalogue Catalogue { get; init; }
     [Inject] public required LivePreferenceStore Preferences { get; init; }
     [Inject] public required TimeProvider Clock { get; init; }
     [Inject] public required NavigationManager Navigation { get; init; }
@@ -38,7 +39,7 @@ public partial class DisplaysPage : IDisposable
     private string? Problem { get; set; }
     private (DisplayLink Link, string Url, MarkupString Qr)? Created { get; set; }
 
-    private IReadOnlyList<(string Id, string Name)> QueueList => Scopes.Queues();
+    private IReadOnlyList<QueueInfo> QueueList { get; set; } = [];
 
     protected override async Task OnInitializedAsync()
     {
@@ -47,6 +48,7 @@ public partial class DisplaysPage : IDisposable
             return;
         }
         zuid = user;
+        QueueList = await Catalogue.AllAsync(closing.Token);
         var saved = await Preferences.GetAsync(user, closing.Token);
         NewQueues = (saved.QueueIds is { Count: > 0 } queues ? queues : QueueList.Select(q => q.Id)).ToHashSet(StringComparer.Ordinal);
         await ReloadAsync();
@@ -93,7 +95,7 @@ public partial class DisplaysPage : IDisposable
         link.IsActive(now) ? MudBlazor.Color.Success : MudBlazor.Color.Default;
 
     private string QueueNames(WallView view) =>
-        string.Join(", ", view.QueueIds.Select(id => QueueList.FirstOrDefault(q => q.Id == id).Name ?? id));
+        string.Join(", ", view.QueueIds.Select(id => QueueList.FirstOrDefault(q => q.Id == id)?.Name ?? id));
 
     public void Dispose()
     {

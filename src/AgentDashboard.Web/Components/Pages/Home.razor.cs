@@ -1,8 +1,8 @@
-using AgentDashboard.Simulator.Simulation;
 using AgentDashboard.Zoho;
 using AgentDashboard.Zoho.Http;
 using Microsoft.AspNetCore.Components.Authorization;
 using AgentDashboard.Web.Configuration;
+using AgentDashboard.Web.Demo;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
 
@@ -24,6 +24,14 @@ public partial class Home
 
     protected override async Task OnInitializedAsync()
     {
+        if (Services.GetService<SimulatorDirectory>() is { } demo && await demo.GetAsync(CancellationToken.None) is { } directory)
+        {
+            Centre = new DemoCentre(
+                directory.Agents.Count - directory.Users.Count,
+                [.. directory.Queues.Select(q => $"{q.Name} ({q.Strategy}, {q.Members.Count} agents)")],
+                [.. directory.Users.Select(u => $"{u.Name} ({u.Role.ToLowerInvariant()})")],
+                directory.TimeZone);
+        }
         if (Authentication is null || (await Authentication).User.Identity?.IsAuthenticated != true)
         {
             return;
@@ -41,16 +49,10 @@ public partial class Home
     private DateTimeOffset? LastAnswer { get; set; }
     private int Checks { get; set; }
 
-    /// <summary>What the embedded simulator holds, in demo mode.</summary>
+    /// <summary>What the embedded simulator's directory says it holds, in demo mode.</summary>
     private sealed record DemoCentre(int AgentCount, IReadOnlyList<string> Queues, IReadOnlyList<string> Users, string TimeZone);
 
-    private DemoCentre? Centre => Services.GetService<CallCentreSimulation>()?.Centre is { } centre
-        ? new DemoCentre(
-            centre.Agents.Count - centre.Users.Count,
-            centre.Queues.Select(q => $"{q.Name} ({q.StrategyName}, {q.Members.Length} agents)").ToList(),
-            centre.Users.Select(u => $"{u.Name} ({u.Role.ToString().ToLowerInvariant()})").ToList(),
-            centre.TimeZone.Id)
-        : null;
+    private DemoCentre? Centre { get; set; }
 
     private string ModeTitle => Options.Value.Mode == DashboardMode.Demo ? "Demo mode" : "Zoho mode";
 

@@ -1,4 +1,5 @@
 using AgentDashboard.Core.Live;
+using AgentDashboard.Web.Agents;
 using AgentDashboard.Web.Auth;
 using AgentDashboard.Web.Components.Controls;
 using AgentDashboard.Web.Live;
@@ -19,7 +20,7 @@ namespace AgentDashboard.Web.Components.Pages;
 public partial class LivePage : IDisposable
 {
     [Inject] public required ILiveFeeds Feeds { get; init; }
-    [Inject] public required DefaultScope Scopes { get; init; }
+    [Inject] public required QueueCatalogue Catalogue { get; init; }
     [Inject] public required IOptions<LiveFeedOptions> Options { get; init; }
     [Inject] public required IZohoVoiceClient Zoho { get; init; }
     [Inject] public required NavigationManager Navigation { get; init; }
@@ -55,10 +56,10 @@ public partial class LivePage : IDisposable
         ? "The change may or may not have been made: Zoho Voice did not answer. The grid shows which at its next poll."
         : "No status was changed.";
     private static IReadOnlyList<string> Settable => AgentDashboard.Zoho.Models.AgentStatuses.Settable;
-    private IReadOnlyList<(string Id, string Name)> QueueList => Scopes.Queues();
+    private IReadOnlyList<QueueInfo> QueueList { get; set; } = [];
 
     /// <summary>The supervisor's saved queues, or every queue on first use.</summary>
-    private LiveScope Scope => preferences.QueueIds is { Count: > 0 } queues ? new LiveScope([.. queues], []) : Scopes.Everything();
+    private LiveScope Scope => new([.. preferences.QueueIds is { Count: > 0 } queues ? queues : QueueList.Select(q => q.Id)], []);
 
     protected override async Task OnInitializedAsync()
     {
@@ -68,6 +69,7 @@ public partial class LivePage : IDisposable
         }
         (zuid, userName) = (id, user.Identity?.Name);
         preferences = await Preferences.GetAsync(id, closing.Token);
+        QueueList = await Catalogue.AllAsync(closing.Token);
         Thresholds = preferences.ThresholdsOver(Options.Value.ResolveThresholds());
         if (closing.IsCancellationRequested) return; // left while the settings were read: follow nothing
         subscription = Feeds.Subscribe(id, Scope);

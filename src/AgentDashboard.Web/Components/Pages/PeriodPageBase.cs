@@ -18,6 +18,8 @@ public abstract class PeriodPageBase : ComponentBase, IDisposable
 {
     [Inject] public required PeriodScope Scope { get; init; }
     [Inject] public required AgentDirectory Directory { get; init; }
+    [Inject] public required QueueCatalogue Catalogue { get; init; }
+    [Inject] public required AgentDashboard.Zoho.IZohoVoiceClient Zoho { get; init; }
     [Inject] public required TimeProvider Clock { get; init; }
     [Inject] public required NavigationManager Navigation { get; init; }
     [Inject] public required IJSRuntime JS { get; init; }
@@ -49,13 +51,14 @@ public abstract class PeriodPageBase : ComponentBase, IDisposable
     /// <summary>True when the person cancelled the last load (not when a newer load replaced it).</summary>
     protected bool Cancelled { get; private set; }
 
-    protected IReadOnlyList<(string Id, string Name)> QueueList => Scope.AllQueues();
+    protected IReadOnlyList<QueueInfo> QueueList { get; private set; } = [];
 
     protected override async Task OnInitializedAsync()
     {
         if (Authentication is not null && (await Authentication).User.FindFirst(ZohoClaims.Zuid)?.Value is { } user)
         {
             Zuid = user;
+            QueueList = await Catalogue.AllAsync(Closing.Token);
         }
     }
 
@@ -81,7 +84,7 @@ public abstract class PeriodPageBase : ComponentBase, IDisposable
     protected async Task<(PeriodRequest? Request, IReadOnlyList<string> Queues)> PrepareAsync(int defaultDays, CancellationToken cancellationToken)
     {
         var queues = await Scope.QueuesAsync(Zuid!, Queue, cancellationToken);
-        Agents = await Directory.GetAsync(queues, cancellationToken);
+        Agents = await Directory.GetAsync(Zoho, Zuid!, queues, cancellationToken);
         var (request, problems) = PeriodRequest.Parse(AgentIds, From, To, Tz, ExcludeDays, ExcludeStatus, Clock.GetUtcNow());
         if (request is null)
         {
@@ -145,7 +148,7 @@ public abstract class PeriodPageBase : ComponentBase, IDisposable
         Form.Agents.Clear();
         try
         {
-            Agents = await Directory.GetAsync(await Scope.QueuesAsync(Zuid!, queue, Closing.Token), Closing.Token);
+            Agents = await Directory.GetAsync(Zoho, Zuid!, await Scope.QueuesAsync(Zuid!, queue, Closing.Token), Closing.Token);
         }
         catch (OperationCanceledException) when (Closing.IsCancellationRequested)
         {

@@ -1,4 +1,5 @@
 using AgentDashboard.Core.Live;
+using AgentDashboard.Web.Agents;
 using AgentDashboard.Web.Components.Controls;
 using AgentDashboard.Web.Live;
 using AgentDashboard.Web.Wall;
@@ -17,7 +18,7 @@ public partial class WallPage : IDisposable
 {
     [Inject] public required DisplayLinkStore Links { get; init; }
     [Inject] public required ILiveFeeds Feeds { get; init; }
-    [Inject] public required DefaultScope Scopes { get; init; }
+    [Inject] public required QueueCatalogue Catalogue { get; init; }
     [Inject] public required LivePreferenceStore Preferences { get; init; }
     [Inject] public required IOptions<LiveFeedOptions> Options { get; init; }
     [Inject] public required TimeProvider Clock { get; init; }
@@ -40,7 +41,9 @@ public partial class WallPage : IDisposable
     /// <summary>The queue on screen when the link rotates through its queues; null shows them all.</summary>
     private string? CurrentQueue => Link is { View: { RotateQueues: true, QueueIds.Count: > 1 } view } ? view.QueueIds[ViewIndex % view.QueueIds.Count] : null;
 
-    private string Title => CurrentQueue is { } queue ? $"{Link!.Name} · {Scopes.Queues().FirstOrDefault(q => q.Id == queue).Name ?? queue}" : Link?.Name ?? "";
+    private IReadOnlyList<QueueInfo> QueueList { get; set; } = [];
+
+    private string Title => CurrentQueue is { } queue ? $"{Link!.Name} · {QueueList.FirstOrDefault(q => q.Id == queue)?.Name ?? queue}" : Link?.Name ?? "";
 
     private List<LiveAgent> Agents => Board.Agents
         .Where(a => CurrentQueue is not { } queue || a.Answers(queue))
@@ -58,6 +61,7 @@ public partial class WallPage : IDisposable
             return;
         }
         Link = link;
+        QueueList = await Catalogue.AllAsync(closing.Token);
         Thresholds = (await Preferences.GetAsync(link.Zuid, closing.Token)).ThresholdsOver(Options.Value.ResolveThresholds());
         ThresholdsJson = StatusStyle.ThresholdsJson(Thresholds);
         if (!RendererInfo.IsInteractive || closing.IsCancellationRequested)

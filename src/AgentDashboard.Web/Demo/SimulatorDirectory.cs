@@ -1,0 +1,50 @@
+using System.Net.Http.Json;
+using AgentDashboard.Web.Agents;
+
+namespace AgentDashboard.Web.Demo;
+
+/// <summary>The simulated call centre as its <c>/sim/directory</c> endpoint describes it.</summary>
+public sealed record DemoDirectory(string TimeZone, IReadOnlyList<DemoUser> Users, IReadOnlyList<DemoQueue> Queues, IReadOnlyList<DemoAgent> Agents);
+
+public sealed record DemoUser(string Zuid, string AgentId, string Name, string Role);
+
+public sealed record DemoQueue(string Id, string Name, string Strategy, IReadOnlyList<string> Members);
+
+public sealed record DemoAgent(string Id, string Name);
+
+/// <summary>
+/// Demo mode's queue source: the embedded simulator's own directory endpoint, asked over HTTP like any other
+/// server (Zoho's API has no such call, so this is the simulator's, not the contract's). The centre does not change
+/// while the simulator runs, so the first good answer is kept; a failed one is asked again next time.
+/// </summary>
+public sealed class SimulatorDirectory(IHttpClientFactory http, DemoAddress address, ILogger<SimulatorDirectory> logger) : IQueueSource
+{
+    public const string HttpClientName = "simulator-directory";
+
+    private readonly SemaphoreSlim reading = new(1, 1);
+    private DemoDirectory? directory;
+
+    public async Task<DemoDirectory?> GetAsync(CancellationToken cancellationToken)
+    {
+        if (directory is not null) return directory;
+        await reading.WaitAsync(cancellationToken);
+        try
+        {
+            if (directory is not null) return directory;
+            var client = http.CreateClient(HttpClientName);
+            return directory = await client.GetFromJsonAsync<DemoDirectory>(new Uri(address.Simulator, "sim/directory"), cancellationToken);
+        }
+        catch (Exception error) when (error is HttpRequestException or System.Text.Json.JsonException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning("The simulator's directory did not answer ({Error}: {Message}); pages show no queues until it does.", error.GetType().Name, error.Message);
+            return null;
+        }
+        finally
+        {
+            reading.Release();
+        }
+    }
+
+    public async Task<IReadOnlyList<QueueInfo>> GetQueuesAsync(CancellationToken cancellationToken) =>
+        (await GetAsync(cancellationToken))?.Queues.Select(q => new QueueInfo(q.Id, q.Name)).ToList() ?? [];
+}
