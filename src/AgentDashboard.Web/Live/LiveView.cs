@@ -1,5 +1,5 @@
+using AgentDashboard.Core;
 using AgentDashboard.Core.Live;
-using AgentDashboard.Web.Components.Controls;
 
 namespace AgentDashboard.Web.Live;
 
@@ -27,7 +27,7 @@ public sealed record LiveView(IReadOnlySet<string> Statuses, string? Queue, stri
             && (Search is null || a.Name.Contains(Search, StringComparison.CurrentCultureIgnoreCase)));
         return (Sort switch
         {
-            "status" => agents.OrderBy(a => StatusStyle.Order(a.Status)).ThenBy(a => a.Name, StringComparer.CurrentCultureIgnoreCase),
+            "status" => agents.OrderBy(a => StatusCatalogue.Order(a.Status)).ThenBy(a => a.Name, StringComparer.CurrentCultureIgnoreCase),
             "time" => agents.OrderByDescending(a => a.TimeInStatus(now) ?? TimeSpan.Zero).ThenBy(a => a.Name, StringComparer.CurrentCultureIgnoreCase),
             _ => agents.OrderBy(a => a.Name, StringComparer.CurrentCultureIgnoreCase),
         }).ToList();
@@ -38,7 +38,7 @@ public sealed record LiveView(IReadOnlySet<string> Statuses, string? Queue, stri
     {
         var next = Statuses.ToHashSet(StringComparer.Ordinal);
         if (!next.Remove(status)) next.Add(status);
-        return next.Count == 0 ? null : string.Join(',', next.OrderBy(StatusStyle.Order).ThenBy(s => s, StringComparer.Ordinal));
+        return next.Count == 0 ? null : string.Join(',', next.OrderBy(StatusCatalogue.Order).ThenBy(s => s, StringComparer.Ordinal));
     }
 
     /// <summary>
@@ -49,6 +49,6 @@ public sealed record LiveView(IReadOnlySet<string> Statuses, string? Queue, stri
 
     /// <summary>The counters for agents counted per status (the wall's: one queue's, say), the documented statuses first.</summary>
     public static IEnumerable<(string Status, int Count)> Counters(IReadOnlyDictionary<string, int> counts, IEnumerable<string> alsoShown) =>
-        StatusStyle.KnownStatuses.Concat(counts.Keys.Concat(alsoShown).Except(StatusStyle.KnownStatuses).Distinct().Order(StringComparer.Ordinal))
+        StatusCatalogue.Known.Concat(counts.Keys.Concat(alsoShown).Except(StatusCatalogue.Known).Distinct().Order(StringComparer.Ordinal))
             .Select(s => (s, counts.GetValueOrDefault(s)));
 }

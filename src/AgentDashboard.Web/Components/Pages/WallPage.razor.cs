@@ -1,3 +1,4 @@
+using AgentDashboard.Core;
 using AgentDashboard.Core.Live;
 using AgentDashboard.Web.Components.Controls;
 using AgentDashboard.Web.Live;
@@ -44,7 +45,7 @@ public partial class WallPage : IDisposable
 
     private List<LiveAgent> Agents => Board.Agents
         .Where(a => CurrentQueue is not { } queue || a.Answers(queue))
-        .OrderBy(a => StatusStyle.Order(a.Status))
+        .OrderBy(a => StatusCatalogue.Order(a.Status))
         .ThenBy(a => a.Name, StringComparer.CurrentCultureIgnoreCase)
         .ToList();
 
