@@ -14,7 +14,7 @@ namespace AgentDashboard.Components.Tests;
 /// </summary>
 public sealed class HeatmapPageTests
 {
-    private const string WorkingTime = Statuses.WorkingTime;
+    private const string WorkingTime = StatusCatalogue.WorkingTime;
 
     /// <summary>Mon 9 to Sun 15 Nov 2026: a whole week before <see cref="PageContext.Now"/> (Tue 17 Nov).</summary>
     private const string Week = "/heatmap?queue=q1&tz=UTC&from=2026-11-09&to=2026-11-15";

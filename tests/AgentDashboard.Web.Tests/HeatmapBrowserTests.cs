@@ -61,7 +61,7 @@ public sealed class HeatmapBrowserTests(Browser browser) : IClassFixture<Browser
         long working = figures["Working Time"].Sum.Milliseconds!.Value;
 
         var cell = Cell(page, id, from, weekday);
-        await Assertions.Expect(cell).ToHaveAttributeAsync("data-v", StatusStyle.HoursMinutes(working));
+        await Assertions.Expect(cell).ToHaveAttributeAsync("data-v", DurationText.HoursMinutes(working));
         // Its band, as the legend labels it, holds the API's figure, and it has the legend's colour for that band.
         int bucket = int.Parse(System.Text.RegularExpressions.Regex.Match((await cell.GetAttributeAsync("class"))!, @"\bb(\d)\b").Groups[1].Value);
         var legend = page.Locator($"[data-legend-bucket='{bucket}']");
@@ -76,10 +76,10 @@ public sealed class HeatmapBrowserTests(Browser browser) : IClassFixture<Browser
         // Hovering shows that day's figures for every status.
         await cell.HoverAsync();
         var tip = page.Locator("#seg-tip");
-        await Assertions.Expect(tip).ToContainTextAsync($"Working Time: {StatusStyle.HoursMinutes(working)}");
+        await Assertions.Expect(tip).ToContainTextAsync($"Working Time: {DurationText.HoursMinutes(working)}");
         foreach (var status in new[] { "Available", "On Call", "Busy", "On Break", "Offline" })
         {
-            await Assertions.Expect(tip).ToContainTextAsync($"{status}{StatusStyle.HoursMinutes(figures[status].Sum.Milliseconds!.Value)}");
+            await Assertions.Expect(tip).ToContainTextAsync($"{status}{DurationText.HoursMinutes(figures[status].Sum.Milliseconds!.Value)}");
         }
         await Browser.MaybeScreenshotAsync(page, "heatmap-tooltip");
 

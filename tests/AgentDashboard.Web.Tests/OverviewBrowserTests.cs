@@ -43,8 +43,8 @@ public sealed class OverviewBrowserTests(Browser browser) : IClassFixture<Browse
         var api = (await client.GetOverviewAsync(Query(), CancellationToken.None)).Overview!.AgentMetrics!;
         var working = api.OverallAggregation!["Working Time"]!;
         var card = page.Locator("[data-team='Working Time']");
-        await Assertions.Expect(card.Locator("[data-figure='sum']")).ToHaveTextAsync(StatusStyle.HoursMinutes(working.Sum.Milliseconds!.Value));
-        await Assertions.Expect(card.Locator("[data-figure='avg']")).ToHaveTextAsync(StatusStyle.HoursMinutes(working.Avg.Milliseconds!.Value));
+        await Assertions.Expect(card.Locator("[data-figure='sum']")).ToHaveTextAsync(DurationText.HoursMinutes(working.Sum.Milliseconds!.Value));
+        await Assertions.Expect(card.Locator("[data-figure='avg']")).ToHaveTextAsync(DurationText.HoursMinutes(working.Avg.Milliseconds!.Value));
         await Assertions.Expect(card.Locator("[data-figure='top']")).ToContainTextAsync(api.MaxTimeAgents!["Working Time"].AgentName!);
         await Assertions.Expect(page.Locator("#agent-count")).ToHaveTextAsync(api.OverallAggregation.AgentCount.Value!.Value.ToString());
 

@@ -38,9 +38,9 @@ public class PeriodFiguresTests
     {
         var agent = new AgentDays("1", "Ana", new Dictionary<DateOnly, DayFigures>
         {
-            [new DateOnly(2024, 10, 14)] = new(new Dictionary<string, long?> { [Statuses.WorkingTime] = null, ["On Call"] = null }),
-            [new DateOnly(2024, 10, 15)] = new(new Dictionary<string, long?> { [Statuses.WorkingTime] = 0, ["On Call"] = 0 }),
-            [new DateOnly(2024, 10, 16)] = new(new Dictionary<string, long?> { [Statuses.WorkingTime] = 28_800_000, ["On Call"] = 7_200_000 }),
+            [new DateOnly(2024, 10, 14)] = new(new Dictionary<string, long?> { [StatusCatalogue.WorkingTime] = null, ["On Call"] = null }),
+            [new DateOnly(2024, 10, 15)] = new(new Dictionary<string, long?> { [StatusCatalogue.WorkingTime] = 0, ["On Call"] = 0 }),
+            [new DateOnly(2024, 10, 16)] = new(new Dictionary<string, long?> { [StatusCatalogue.WorkingTime] = 28_800_000, ["On Call"] = 7_200_000 }),
         });
 
         var working = Heatmap.Build([agent], new DateOnly(2024, 10, 14), new DateOnly(2024, 10, 17), Weekends, new HeatMetric.Working()).Rows[0].Cells;
@@ -58,24 +58,24 @@ public class PeriodFiguresTests
     {
         var days = new Dictionary<DateOnly, DayFigures>
         {
-            [new DateOnly(2024, 11, 3)] = new(new Dictionary<string, long?> { [Statuses.WorkingTime] = 0, ["Offline"] = 90_000_000 }),
-            [new DateOnly(2024, 11, 4)] = new(new Dictionary<string, long?> { [Statuses.WorkingTime] = 0, ["Offline"] = 86_400_000 }),
+            [new DateOnly(2024, 11, 3)] = new(new Dictionary<string, long?> { [StatusCatalogue.WorkingTime] = 0, ["Offline"] = 90_000_000 }),
+            [new DateOnly(2024, 11, 4)] = new(new Dictionary<string, long?> { [StatusCatalogue.WorkingTime] = 0, ["Offline"] = 86_400_000 }),
         };
 
         var map = Heatmap.Build([new AgentDays("1", "Ana", days)], new DateOnly(2024, 11, 3), new DateOnly(2024, 11, 4), new HashSet<DayOfWeek>(), new HeatMetric.TimeIn("Offline"));
 
         Assert.Equal([90_000_000d, 86_400_000d], map.Rows[0].Cells.Select(c => c.Value));
         Assert.Equal(HeatScale.Bands, map.Rows[0].Cells[0].Bucket);
-        Assert.Equal("25:00", Components.Controls.StatusStyle.HoursMinutes(90_000_000));
+        Assert.Equal("25:00", Components.Controls.DurationText.HoursMinutes(90_000_000));
     }
 
     [Fact]
     public void Some_time_under_a_minute_is_not_shown_as_none()
     {
-        Assert.Equal("0:00", Components.Controls.StatusStyle.HoursMinutes(0));
-        Assert.Equal("<0:01", Components.Controls.StatusStyle.HoursMinutes(40_000));
-        Assert.Equal("0:01", Components.Controls.StatusStyle.HoursMinutes(60_000));
-        Assert.Equal("7:05", Components.Controls.StatusStyle.HoursMinutes((7 * 60 + 5) * 60_000 + 59_999));
+        Assert.Equal("0:00", Components.Controls.DurationText.HoursMinutes(0));
+        Assert.Equal("<0:01", Components.Controls.DurationText.HoursMinutes(40_000));
+        Assert.Equal("0:01", Components.Controls.DurationText.HoursMinutes(60_000));
+        Assert.Equal("7:05", Components.Controls.DurationText.HoursMinutes((7 * 60 + 5) * 60_000 + 59_999));
     }
 
     [Fact]
@@ -84,7 +84,7 @@ public class PeriodFiguresTests
         // 19 ordinary 8-hour days and one agent who never signed off (24 h): the top band starts below 24 h.
         var agents = Enumerable.Range(0, 20).Select(i => new AgentDays(i.ToString(), "A" + i, new Dictionary<DateOnly, DayFigures>
         {
-            [new DateOnly(2024, 10, 16)] = new(new Dictionary<string, long?> { [Statuses.WorkingTime] = i == 0 ? 86_400_000 : 28_800_000 }),
+            [new DateOnly(2024, 10, 16)] = new(new Dictionary<string, long?> { [StatusCatalogue.WorkingTime] = i == 0 ? 86_400_000 : 28_800_000 }),
         })).ToList();
 
         var map = Heatmap.Build(agents, new DateOnly(2024, 10, 16), new DateOnly(2024, 10, 16), new HashSet<DayOfWeek>(), new HeatMetric.Working());
@@ -102,12 +102,12 @@ public class PeriodFiguresTests
         var overview = PeriodOverview.From(Fixture<OverviewResponse>("overview.json"));
 
         Assert.Equal((4, 5), (overview.AgentCount, overview.DaysCount));
-        Assert.Equal(new Figures(703902502, 140780500, 162421466, 35195125), overview.Team[Statuses.WorkingTime]);
-        Assert.Equal(new TopAgent("Working Time", "Omar", 162421466), overview.TopAgents.Single(t => t.Status == Statuses.WorkingTime));
+        Assert.Equal(new Figures(703902502, 140780500, 162421466, 35195125), overview.Team[StatusCatalogue.WorkingTime]);
+        Assert.Equal(new TopAgent("Working Time", "Omar", 162421466), overview.TopAgents.Single(t => t.Status == StatusCatalogue.WorkingTime));
         Assert.Null(overview.TopAgents.Single(t => t.Status == "On Break").AgentName); // "--": nobody
         var jack = overview.Leaderboard.Single(r => r.AgentName == "Jack");
         Assert.Equal(new Figures(0, null, null, null), jack.ByStatus["On Break"]); // sum "0", the rest "--"
-        Assert.Equal(202133440, jack.ByStatus[Statuses.WorkingTime].Sum);
+        Assert.Equal(202133440, jack.ByStatus[StatusCatalogue.WorkingTime].Sum);
         Assert.Equal(201326269 + 807171, jack.ByStatus["Available"].Sum + jack.ByStatus["On Call"].Sum);
     }
 }

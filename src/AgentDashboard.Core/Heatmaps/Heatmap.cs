@@ -22,9 +22,9 @@ public abstract record HeatMetric(string Key, string Label)
         public override double? ValueOf(DayFigures day) => day[Status];
     }
 
-    public sealed record Working() : HeatMetric("working", Statuses.WorkingTime)
+    public sealed record Working() : HeatMetric("working", StatusCatalogue.WorkingTime)
     {
-        public override double? ValueOf(DayFigures day) => day[Statuses.WorkingTime];
+        public override double? ValueOf(DayFigures day) => day[StatusCatalogue.WorkingTime];
     }
 
     /// <summary>A status's time over Working Time; a day without Working Time has no share (not 0%).</summary>
@@ -33,7 +33,7 @@ public abstract record HeatMetric(string Key, string Label)
         public override bool IsShare => true;
 
         public override double? ValueOf(DayFigures day) =>
-            day[Status] is { } part && day[Statuses.WorkingTime] is { } whole && whole > 0 ? (double)part / whole : null;
+            day[Status] is { } part && day[StatusCatalogue.WorkingTime] is { } whole && whole > 0 ? (double)part / whole : null;
     }
 
     /// <summary>Reads a metric's <see cref="Key"/>; anything else is Working Time.</summary>

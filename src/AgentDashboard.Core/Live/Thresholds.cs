@@ -19,9 +19,9 @@ public sealed record Thresholds(ImmutableDictionary<string, StatusThreshold> ByS
     /// <summary>Breaks over 15 min amber, over 30 red; long calls and long Busy spells likewise.</summary>
     public static Thresholds Default { get; } = new(ImmutableDictionary.CreateRange(StringComparer.Ordinal, new Dictionary<string, StatusThreshold>
     {
-        ["On Break"] = new(TimeSpan.FromMinutes(15), TimeSpan.FromMinutes(30)),
-        ["Busy"] = new(TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(20)),
-        ["On Call"] = new(TimeSpan.FromMinutes(20), TimeSpan.FromMinutes(40)),
+        [StatusCatalogue.OnBreak] = new(TimeSpan.FromMinutes(15), TimeSpan.FromMinutes(30)),
+        [StatusCatalogue.Busy] = new(TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(20)),
+        [StatusCatalogue.OnCall] = new(TimeSpan.FromMinutes(20), TimeSpan.FromMinutes(40)),
     }));
 
     public ThresholdLevel LevelOf(LiveAgent agent, DateTimeOffset now) =>

@@ -19,14 +19,14 @@ public sealed class StatusTotals
     public long WorkingTimeMs { get; private set; }
 
     public long this[string status] =>
-        status == Statuses.WorkingTime ? WorkingTimeMs : IndexOf(status) is var i and >= 0 ? totals[i].Ms : 0;
+        status == StatusCatalogue.WorkingTime ? WorkingTimeMs : IndexOf(status) is var i and >= 0 ? totals[i].Ms : 0;
 
     public void Add(string status, long ms)
     {
         int i = IndexOf(status);
         if (i < 0) totals.Add((status, ms));
         else totals[i] = (status, totals[i].Ms + ms);
-        if (status != Statuses.Offline) WorkingTimeMs += ms;
+        if (StatusCatalogue.IsWorking(status)) WorkingTimeMs += ms;
     }
 
     // A loop, not FindIndex with a lambda: the lambda captures the status, and a closure per segment was two

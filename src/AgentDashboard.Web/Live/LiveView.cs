@@ -1,54 +1,27 @@
 using AgentDashboard.Core.Live;
-using AgentDashboard.Web.Components.Controls;
 
 namespace AgentDashboard.Web.Live;
 
 /// <summary>
-/// What a viewer of the live grid chose to see, as the URL holds it: statuses (the counters double as filters), a
-/// queue, a name to search for, the order, and tiles or a table. One home for filtering and sorting a board.
+/// What a viewer of the live grid chose to see, as the URL holds it: the board's query (statuses, which the counters
+/// switch; a queue; a name to search for; the order) and tiles or a table.
 /// </summary>
-public sealed record LiveView(IReadOnlySet<string> Statuses, string? Queue, string? Search, string Sort, bool Tiles)
+public sealed record LiveView(BoardQuery Query, bool Tiles)
 {
-    public static LiveView Everyone { get; } = new(new HashSet<string>(), null, null, "name", Tiles: true);
+    public static LiveView Everyone { get; } = new(BoardQuery.Everyone, Tiles: true);
 
     /// <summary>From the page's query parameters; anything unknown falls back to the default.</summary>
     public static LiveView FromQuery(string? status, string? queue, string? search, string? sort, string? view) => new(
-        (status ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal),
-        string.IsNullOrWhiteSpace(queue) ? null : queue,
-        string.IsNullOrWhiteSpace(search) ? null : search.Trim(),
-        sort is "status" or "time" ? sort : "name",
+        new BoardQuery(
+            (status ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal),
+            string.IsNullOrWhiteSpace(queue) ? null : queue,
+            string.IsNullOrWhiteSpace(search) ? null : search.Trim(),
+            sort switch { "status" => BoardSort.Status, "time" => BoardSort.TimeInStatus, _ => BoardSort.Name }),
         view != "table");
 
-    /// <summary>The board's agents this view shows, in its order: by name, by status (documented ones first), or longest in status first.</summary>
-    public List<LiveAgent> Apply(BoardSnapshot board, DateTimeOffset now)
-    {
-        var agents = board.Agents.Where(a => (Statuses.Count == 0 || (a.Status is { } s && Statuses.Contains(s)))
-            && (Queue is null || a.Answers(Queue))
-            && (Search is null || a.Name.Contains(Search, StringComparison.CurrentCultureIgnoreCase)));
-        return (Sort switch
-        {
-            "status" => agents.OrderBy(a => StatusStyle.Order(a.Status)).ThenBy(a => a.Name, StringComparer.CurrentCultureIgnoreCase),
-            "time" => agents.OrderByDescending(a => a.TimeInStatus(now) ?? TimeSpan.Zero).ThenBy(a => a.Name, StringComparer.CurrentCultureIgnoreCase),
-            _ => agents.OrderBy(a => a.Name, StringComparer.CurrentCultureIgnoreCase),
-        }).ToList();
-    }
+    /// <summary>The order as the URL writes it: name, status or time.</summary>
+    public string Sort => Query.Sort switch { BoardSort.Status => "status", BoardSort.TimeInStatus => "time", _ => "name" };
 
-    /// <summary>The statuses filter with <paramref name="status"/> switched, as the URL writes it (documented statuses first).</summary>
-    public string? Toggled(string status)
-    {
-        var next = Statuses.ToHashSet(StringComparer.Ordinal);
-        if (!next.Remove(status)) next.Add(status);
-        return next.Count == 0 ? null : string.Join(',', next.OrderBy(StatusStyle.Order).ThenBy(s => s, StringComparer.Ordinal));
-    }
-
-    /// <summary>
-    /// One counter per documented status (zero included), then any other status on the board or in this view's
-    /// filter (so a filter on a status nobody is in now can still be switched off).
-    /// </summary>
-    public IEnumerable<(string Status, int Count)> Counters(BoardSnapshot board) => Counters(board.Counts, Statuses);
-
-    /// <summary>The counters for agents counted per status (the wall's: one queue's, say), the documented statuses first.</summary>
-    public static IEnumerable<(string Status, int Count)> Counters(IReadOnlyDictionary<string, int> counts, IEnumerable<string> alsoShown) =>
-        StatusStyle.KnownStatuses.Concat(counts.Keys.Concat(alsoShown).Except(StatusStyle.KnownStatuses).Distinct().Order(StringComparer.Ordinal))
-            .Select(s => (s, counts.GetValueOrDefault(s)));
+    /// <summary>The statuses filter with <paramref name="status"/> switched, as the URL writes it; null when none is left.</summary>
+    public string? Toggled(string status) => Query.Toggled(status) is { Count: > 0 } next ? string.Join(',', next) : null;
 }

@@ -68,7 +68,7 @@ internal static class TimelineExport
         {
             foreach (var day in agent.Days)
             {
-                var rows = day.Totals.ByStatus.Append((Statuses.WorkingTime, day.Totals.WorkingTimeMs));
+                var rows = day.Totals.ByStatus.Append((StatusCatalogue.WorkingTime, day.Totals.WorkingTimeMs));
                 foreach (var (status, ms) in rows.Where(r => r.Item2 > 0))
                 {
                     await Row(csv, Field(agent.AgentId), Field(agent.AgentName), Date(day.Date), Field(status), Number(ms));

@@ -57,8 +57,8 @@ public partial class HeatmapPage
 
     public static IEnumerable<HeatMetric> Metrics =>
         new HeatMetric[] { new HeatMetric.Working() }
-            .Concat(StatusStyle.KnownStatuses.Select(s => new HeatMetric.TimeIn(s)))
-            .Concat(StatusStyle.KnownStatuses.Where(s => s != "Offline").Select(s => new HeatMetric.ShareOf(s)));
+            .Concat(StatusCatalogue.Known.Select(s => new HeatMetric.TimeIn(s)))
+            .Concat(StatusCatalogue.Known.Where(StatusCatalogue.IsWorking).Select(s => new HeatMetric.ShareOf(s)));
 
     protected override async Task OnParametersSetAsync()
     {
@@ -94,7 +94,7 @@ public partial class HeatmapPage
         Map = Heatmap.Build(days, request.From, request.To, request.Filter().ExcludedDays, SelectedMetric);
         GridRows = [.. Map.Rows];
         FigureStatuses = days.SelectMany(a => a.Days.Values).SelectMany(d => d.Sums.Keys).Distinct()
-            .OrderBy(s => s == Statuses.WorkingTime ? 0 : Array.IndexOf(StatusStyle.KnownStatuses, s) is var i and >= 0 ? 1 + i : 99)
+            .OrderBy(s => s == StatusCatalogue.WorkingTime ? -1 : StatusCatalogue.Order(s))
             .ThenBy(s => s, StringComparer.Ordinal).ToList();
     });
 
@@ -104,7 +104,7 @@ public partial class HeatmapPage
     /// <summary>A value in the metric's unit: h:mm for time, a percentage for a share.</summary>
     private string Format(double value) => SelectedMetric.IsShare
         ? (value * 100).ToString("0.#", CultureInfo.CurrentCulture) + "%"
-        : StatusStyle.HoursMinutes((long)value);
+        : DurationText.HoursMinutes((long)value);
 
     private string BandLabel(HeatScale scale, int bucket)
     {
@@ -129,7 +129,7 @@ public partial class HeatmapPage
 
     /// <summary>
     /// A day's figures in whole minutes, in <see cref="FigureStatuses"/>' order; "&lt;1" for some time under a minute
-    /// (as <see cref="StatusStyle.HoursMinutes"/> shows it), "-" for Zoho's "--" or a status it did not send.
+    /// (as <see cref="DurationText.HoursMinutes"/> shows it), "-" for Zoho's "--" or a status it did not send.
     /// </summary>
     private string? CompactFigures(DayFigures? day) => day is null ? null
         : string.Join(',', FigureStatuses.Select(s => day[s] switch

@@ -30,11 +30,11 @@ public partial class OverviewPage
 
     /// <summary>Working Time first, then the statuses, then any custom status Zoho sent.</summary>
     private IReadOnlyList<string> Columns => Overview is not { } o ? []
-        : new[] { Statuses.WorkingTime }.Concat(StatusStyle.KnownStatuses)
+        : new[] { StatusCatalogue.WorkingTime }.Concat(StatusCatalogue.Known)
             .Concat(o.Team.Keys.Concat(o.Leaderboard.SelectMany(r => r.ByStatus.Keys)).Distinct().Order())
             .Distinct().Where(s => o.Team.ContainsKey(s) || o.Leaderboard.Any(r => r.ByStatus.ContainsKey(s))).ToList();
 
-    private string SortField => string.IsNullOrWhiteSpace(Sort) ? Statuses.WorkingTime : Sort;
+    private string SortField => string.IsNullOrWhiteSpace(Sort) ? StatusCatalogue.WorkingTime : Sort;
     private SortMetric SortMetricValue => Metric switch { "avg" => SortMetric.Avg, "max" => SortMetric.Max, _ => SortMetric.Sum };
     private SortOrder SortOrderValue => Order == "asc" ? SortOrder.Asc : SortOrder.Desc;
     private int CurrentPage => Math.Max(1, PageNumber ?? 1);
@@ -95,18 +95,18 @@ public partial class OverviewPage
 
     /// <summary>How the team's Working Time splits between the statuses it is made of (every one but Offline), in hours.</summary>
     private IReadOnlyList<(string Status, double Hours)>? TimePerStatus => Overview?.Team
-        .Where(t => t.Key is not (Statuses.WorkingTime or Statuses.Offline) && t.Value.Sum is > 0)
-        .OrderBy(t => StatusStyle.Order(t.Key))
+        .Where(t => t.Key != StatusCatalogue.WorkingTime && StatusCatalogue.IsWorking(t.Key) && t.Value.Sum is > 0)
+        .OrderBy(t => StatusCatalogue.Order(t.Key))
         .Select(t => (t.Key, t.Value.Sum!.Value / 3_600_000.0)).ToList();
 
     /// <summary>The chart's slices in the statuses' own colours (mid tones that read on light and dark).</summary>
     private MudBlazor.ChartOptions ChartOptions => new()
     {
-        ChartPalette = TimePerStatus?.Select(s => StatusStyle.Colour(s.Status)).ToArray() ?? [],
+        ChartPalette = TimePerStatus?.Select(s => StatusCatalogue.Of(s.Status).Colour).ToArray() ?? [],
     };
 
     /// <summary>h:mm, or a dash with a reason for the vendor's "--".</summary>
-    private static string Ms(long? value) => value is { } v ? StatusStyle.HoursMinutes(v) : "—";
+    private static string Ms(long? value) => value is { } v ? DurationText.HoursMinutes(v) : "—";
 
     private string ExportHref => Request is not { } r ? "" : "/export/overview.csv" + QueryString.Create(r.ToQuery().Concat(new Dictionary<string, string?>
     {

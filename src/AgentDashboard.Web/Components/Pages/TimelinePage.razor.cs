@@ -1,3 +1,4 @@
+using AgentDashboard.Core;
 using AgentDashboard.Core.Timelines;
 using AgentDashboard.Web.Components.Controls;
 using AgentDashboard.Web.Periods;
@@ -34,8 +35,8 @@ public partial class TimelinePage
     private int LaneCount => Lanes.Sum(l => l.Days.Count);
 
     /// <summary>The statuses seen in the timelines, the usual ones first, for the legend.</summary>
-    private IEnumerable<string> LegendStatuses => StatusStyle.KnownStatuses.Concat((Timelines ?? [])
-        .SelectMany(t => t.Days).SelectMany(d => d.Totals.ByStatus).Select(s => s.Status).Where(s => !StatusStyle.KnownStatuses.Contains(s)).Distinct());
+    private IEnumerable<string> LegendStatuses => StatusCatalogue.Known.Concat((Timelines ?? [])
+        .SelectMany(t => t.Days).SelectMany(d => d.Totals.ByStatus).Select(s => s.Status).Where(s => !StatusCatalogue.Known.Contains(s)).Distinct());
 
     /// <summary>The request the timelines on screen answer, and the day zoomed to then.</summary>
     private (string Request, string? Day)? shown;

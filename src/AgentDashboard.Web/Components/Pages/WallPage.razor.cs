@@ -45,11 +45,10 @@ public partial class WallPage : IDisposable
 
     private string Title => CurrentQueue is { } queue ? $"{Link!.Name} · {QueueList.FirstOrDefault(q => q.Id == queue)?.Name ?? queue}" : Link?.Name ?? "";
 
-    private List<LiveAgent> Agents => Board.Agents
-        .Where(a => CurrentQueue is not { } queue || a.Answers(queue))
-        .OrderBy(a => StatusStyle.Order(a.Status))
-        .ThenBy(a => a.Name, StringComparer.CurrentCultureIgnoreCase)
-        .ToList();
+    /// <summary>The agents on screen: the current queue's, by status then name.</summary>
+    private BoardQuery Query => BoardQuery.Everyone with { Queue = CurrentQueue, Sort = BoardSort.Status };
+
+    private List<LiveAgent> Agents => Query.Apply(Board, Now);
 
     protected override async Task OnInitializedAsync()
     {
