@@ -39,6 +39,13 @@ public sealed class Browser : IAsyncLifetime
         playwright?.Dispose();
     }
 
+    /// <summary>Waits until the page's scripts (BrowserScript's modules: tips, ticking times, the wall's fit) have started.</summary>
+    public static async Task ScriptsReadyAsync(IPage page)
+    {
+        await Assertions.Expect(page.Locator(".browser-script[data-ready]")).Not.ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator(".browser-script:not([data-ready])")).ToHaveCountAsync(0);
+    }
+
     /// <summary>Saves a screenshot under TestResults/screenshots when SCREENSHOTS=1, for a person to look at.</summary>
     public static async Task MaybeScreenshotAsync(IPage page, string name)
     {

@@ -73,6 +73,8 @@ public sealed class CallPageBrowserTests(Browser browser) : IClassFixture<Browse
         var page = await SignedInAsync($"timeline?agentIds={agent.Id}&tz={Uri.EscapeDataString(Zone)}");
 
         var segment = page.Locator($"rect.seg[data-call='{logId}']");
+        await segment.WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 15_000 });
+        await Browser.ScriptsReadyAsync(page); // the segment's details come from the timeline's script
         await segment.ClickAsync(new() { Force = true, Timeout = 15_000 }); // a call can be a sliver of the day
         await page.Locator("#seg-tip a").ClickAsync();
 

@@ -74,6 +74,7 @@ public sealed class HeatmapBrowserTests(Browser browser) : IClassFixture<Browser
         Assert.Equal(legendColour, cellColour);
 
         // Hovering shows that day's figures for every status.
+        await Browser.ScriptsReadyAsync(page);
         await cell.HoverAsync();
         var tip = page.Locator("#seg-tip");
         await Assertions.Expect(tip).ToContainTextAsync($"Working Time: {DurationText.HoursMinutes(working)}");
@@ -130,6 +131,7 @@ public sealed class HeatmapBrowserTests(Browser browser) : IClassFixture<Browser
         string agentId = (await first.GetAttributeAsync("data-row"))!;
         var row = page.Locator($"#heatmap tbody tr[data-row='{agentId}']"); // that agent's row, whichever rows are on screen later
 
+        await Browser.ScriptsReadyAsync(page);
         await row.Locator("td.hc").Last.TapAsync(); // today
         var tip = page.Locator("#seg-tip");
         await Assertions.Expect(tip).ToContainTextAsync("Working Time");

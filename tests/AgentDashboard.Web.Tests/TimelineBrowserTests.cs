@@ -53,6 +53,7 @@ public sealed class TimelineBrowserTests(Browser browser) : IClassFixture<Browse
 
         // Hovering a segment shows its status, times and who set it.
         var segment = page.Locator($"[data-lane='{queueAgents[0].Id}/{Today:yyyy-MM-dd}'] rect.seg").First;
+        await Browser.ScriptsReadyAsync(page);
         await segment.HoverAsync();
         var tip = page.Locator("#seg-tip");
         await Assertions.Expect(tip).ToBeVisibleAsync();

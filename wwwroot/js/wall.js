@@ -1,25 +1,28 @@
-// The wall: tiles fitted to the screen (they shrink to a readable minimum, then the wall pages through
-// them every 10 s), and a watchdog that recovers a wall whose server has gone quiet without closing the connection.
-(() => {
-  const MIN_W = 230, MIN_H = 118, GAP = 10, PAGE_MS = 10000, QUIET_MS = 15000;
+// A wall's tiles fitted to the screen (they shrink to a readable minimum, then the wall pages through them every
+// 10 s), and a watchdog that recovers a wall whose server has gone quiet without closing the connection
+// (start.js holds the recovery).
+const MIN_W = 230, MIN_H = 118, GAP = 10, PAGE_MS = 10000, QUIET_MS = 15000;
+
+// Columns and tile height that show every tile as large as possible; null when even the minimum does not fit.
+function layout(n, width, height) {
+  let best = null;
+  for (let cols = 1; cols <= n; cols++) {
+    const rows = Math.ceil(n / cols);
+    const w = (width - GAP * (cols - 1)) / cols, h = (height - GAP * (rows - 1)) / rows;
+    if (w < MIN_W) break;
+    const tileH = Math.min(h, w / 2);
+    if (tileH >= MIN_H && (!best || tileH > best.h)) best = { cols, h: tileH, perPage: n };
+  }
+  return best;
+}
+
+export function attach(root) {
+  const wall = root.querySelector('[data-wall]');
+  const box = wall.querySelector('#wall-tiles');
+  const indicator = wall.querySelector('#wall-pages');
   let page = 0, pages = 1, lastServerNow = null, lastChange = Date.now();
 
-  // Columns and tile height that show every tile as large as possible; null when even the minimum does not fit.
-  function layout(n, width, height) {
-    let best = null;
-    for (let cols = 1; cols <= n; cols++) {
-      const rows = Math.ceil(n / cols);
-      const w = (width - GAP * (cols - 1)) / cols, h = (height - GAP * (rows - 1)) / rows;
-      if (w < MIN_W) break;
-      const tileH = Math.min(h, w / 2);
-      if (tileH >= MIN_H && (!best || tileH > best.h)) best = { cols, h: tileH, perPage: n };
-    }
-    return best;
-  }
-
   function fit() {
-    const box = document.getElementById('wall-tiles');
-    if (!box) return;
     const tiles = [...box.children];
     const width = box.clientWidth, height = window.innerHeight - box.getBoundingClientRect().top - 36;
     let plan = layout(tiles.length, width, height);
@@ -34,14 +37,11 @@
     box.style.gridTemplateColumns = `repeat(${plan.cols}, minmax(0, 1fr))`;
     box.style.setProperty('--tile-h', `${Math.floor(plan.h)}px`);
     tiles.forEach((tile, i) => { tile.style.display = Math.floor(i / plan.perPage) === page ? '' : 'none'; });
-    const indicator = document.getElementById('wall-pages');
     if (indicator) indicator.textContent = pages > 1 ? `Page ${page + 1} of ${pages}` : '';
   }
 
   // A wall whose server stopped rendering (its 1-second tick) for a while recovers as after a lost connection.
   function watchdog() {
-    const wall = document.querySelector('[data-wall]');
-    if (!wall) return;
     if (wall.dataset.serverNow !== lastServerNow) {
       lastServerNow = wall.dataset.serverNow;
       lastChange = Date.now();
@@ -58,15 +58,22 @@
     requestAnimationFrame(() => { scheduled = false; fit(); });
   }
 
-  function start() {
-    if (!location.pathname.startsWith('/wall/')) return;
-    new MutationObserver(schedule).observe(document.body, { childList: true, subtree: true });
-    window.addEventListener('resize', schedule);
-    setInterval(watchdog, 1000);
-    setInterval(() => { if (pages > 1) { page = (page + 1) % pages; fit(); } }, PAGE_MS);
-    schedule();
-  }
-
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
-  else start();
-})();
+  // Tiles come and go with the agents (a queue rotated in, a board's first data), and a banner above them moves
+  // them down: fit again. Only the wall's own children and the tiles' box are watched.
+  const tilesChanged = new MutationObserver(schedule);
+  tilesChanged.observe(box, { childList: true });
+  tilesChanged.observe(wall, { childList: true });
+  window.addEventListener('resize', schedule);
+  const timers = [
+    setInterval(watchdog, 1000),
+    setInterval(() => { if (pages > 1) { page = (page + 1) % pages; fit(); } }, PAGE_MS),
+  ];
+  schedule();
+  return {
+    dispose: () => {
+      tilesChanged.disconnect();
+      window.removeEventListener('resize', schedule);
+      timers.forEach(clearInterval);
+    },
+  };
+}

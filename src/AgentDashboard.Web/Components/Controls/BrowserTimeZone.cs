@@ -13,7 +13,8 @@ public static class BrowserTimeZone
         {
             return;
         }
-        string zone = await js.InvokeAsync<string>("agentDashboard.timeZone");
+        await using var module = await js.InvokeAsync<IJSObjectReference>("import", "./js/zone.js");
+        string zone = await module.InvokeAsync<string>("timeZone");
         navigation.NavigateTo(navigation.GetUriWithQueryParameter("tz", string.IsNullOrWhiteSpace(zone) ? "UTC" : zone), replace: true);
     }
 

@@ -4,39 +4,30 @@ using AgentDashboard.Web.Components.Controls;
 using AgentDashboard.Web.Live;
 using AgentDashboard.Web.Wall;
 using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.Options;
 
 namespace AgentDashboard.Web.Components.Pages;
 
 /// <summary>
 /// A wall monitor's view through a display link: no sign-in, nothing to change. It follows the link's supervisor's
 /// shared feed (one per scope however many walls), shows the queues one at a time when the link rotates them, and
-/// stops showing data as soon as the link is revoked or expires. The browser fits the tiles to the screen and
-/// recovers from lost connections and restarts by itself (wwwroot/js/wall.js).
+/// stops showing data as soon as the link is revoked or expires. The browser fits the tiles to the screen
+/// (wwwroot/js/wall.js) and recovers from lost connections and restarts by itself (wwwroot/js/start.js).
 /// </summary>
-public partial class WallPage : IDisposable
+public partial class WallPage
 {
     [Inject] public required DisplayLinkStore Links { get; init; }
     [Inject] public required ILiveFeeds Feeds { get; init; }
     [Inject] public required QueueCatalogue Catalogue { get; init; }
     [Inject] public required LivePreferenceStore Preferences { get; init; }
-    [Inject] public required IOptions<LiveFeedOptions> Options { get; init; }
-    [Inject] public required TimeProvider Clock { get; init; }
     [Inject] public required ILogger<WallPage> Logger { get; init; }
 
     [Parameter] public string? Token { get; set; }
 
-    private readonly CancellationTokenSource closing = new();
     private LiveSubscription? subscription;
     private DisplayLink? Link { get; set; }
     private string? Closed { get; set; }
-    private BoardSnapshot Board { get; set; } = BoardSnapshot.Empty;
-    private DateTimeOffset Now { get; set; }
-    private Thresholds Thresholds { get; set; } = Thresholds.Default;
-    private string ThresholdsJson { get; set; } = "{}";
     private int ViewIndex { get; set; }
-
-    private bool Stale => Board.IsStale(Now, Options.Value.PollInterval);
+    private DateTimeOffset rotatedAt, checkedAt;
 
     /// <summary>The queue on screen when the link rotates through its queues; null shows them all.</summary>
     private string? CurrentQueue => Link is { View: { RotateQueues: true, QueueIds.Count: > 1 } view } ? view.QueueIds[ViewIndex % view.QueueIds.Count] : null;
@@ -52,77 +43,44 @@ public partial class WallPage : IDisposable
 
     protected override async Task OnInitializedAsync()
     {
-        Now = Clock.GetUtcNow();
-        var link = await Links.FindAsync(Token, closing.Token);
+        Now = rotatedAt = checkedAt = Clock.GetUtcNow();
+        var link = await Links.FindAsync(Token, Closing.Token);
         if (!DisplayLink.IsOpen(link, Now, out var whyNot))
         {
             Closed = whyNot;
             return;
         }
         Link = link;
-        QueueList = await Catalogue.AllAsync(closing.Token);
-        Thresholds = (await Preferences.GetAsync(link.Zuid, closing.Token)).ThresholdsOver(Options.Value.ResolveThresholds());
-        ThresholdsJson = StatusStyle.ThresholdsJson(Thresholds);
-        if (!RendererInfo.IsInteractive || closing.IsCancellationRequested)
+        QueueList = await Catalogue.AllAsync(Closing.Token);
+        UseThresholds((await Preferences.GetAsync(link.Zuid, Closing.Token)).ThresholdsOver(LiveOptions.Value.ResolveThresholds()));
+        if (!RendererInfo.IsInteractive || Closing.IsCancellationRequested)
         {
             return; // the pre-render shows the frame; the live connection brings the data (and a closed wall nothing)
         }
         Links.Revoked += OnRevoked;
         subscription = Feeds.Subscribe(link.Zuid, link.View.Scope);
-        Board = subscription.Current;
-        _ = FollowAsync(subscription, closing.Token);
-        _ = TickAsync(closing.Token);
-        await Links.TouchAsync(link.Id, closing.Token);
-    }
-
-    private async Task FollowAsync(LiveSubscription feed, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await foreach (var snapshot in feed.Updates.ReadAllAsync(cancellationToken))
-            {
-                await InvokeAsync(() =>
-                {
-                    Board = snapshot;
-                    Now = Clock.GetUtcNow();
-                    StateHasChanged();
-                });
-            }
-        }
-        catch (OperationCanceledException)
-        {
-        }
+        await FollowAsync(subscription, waitForFirstBoard: false);
+        await Links.TouchAsync(link.Id, Closing.Token);
     }
 
     /// <summary>
-    /// Once a second: the stale banner, the rotation. Once a poll interval the link is read again (a revocation
-    /// made elsewhere, an expiry) and the wall noted as seen (written once a minute at most).
+    /// Once a second: the rotation. Once a poll interval the link is read again (a revocation made elsewhere, an
+    /// expiry) and the wall noted as seen (written once a minute at most).
     /// </summary>
-    private async Task TickAsync(CancellationToken cancellationToken)
+    protected override async Task<bool> OnTickAsync(CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1), Clock);
-        DateTimeOffset rotated = Clock.GetUtcNow(), checkedAt = rotated;
-        try
+        if (Link is null) return false; // closed
+        if (Now - checkedAt >= LiveOptions.Value.PollInterval)
         {
-            while (await timer.WaitForNextTickAsync(cancellationToken))
-            {
-                Now = Clock.GetUtcNow();
-                if (Now - checkedAt >= Options.Value.PollInterval)
-                {
-                    checkedAt = Now;
-                    if (!await StillOpenAsync(cancellationToken)) return;
-                }
-                if (Link is { View.RotateQueues: true } rotating && Now - rotated >= TimeSpan.FromSeconds(Math.Max(5, rotating.View.RotateSeconds)))
-                {
-                    ViewIndex++;
-                    rotated = Now;
-                }
-                await InvokeAsync(StateHasChanged);
-            }
+            checkedAt = Now;
+            if (!await StillOpenAsync(cancellationToken)) return false;
         }
-        catch (OperationCanceledException)
+        if (Link is { View.RotateQueues: true } rotating && Now - rotatedAt >= TimeSpan.FromSeconds(Math.Max(5, rotating.View.RotateSeconds)))
         {
+            ViewIndex++;
+            rotatedAt = Now;
         }
+        return true;
     }
 
     /// <summary>
@@ -161,17 +119,16 @@ public partial class WallPage : IDisposable
     {
         Closed = message;
         Link = null;
-        Board = BoardSnapshot.Empty;
+        ShowNothing();
         subscription?.Dispose();
         subscription = null;
         StateHasChanged();
     }
 
-    public void Dispose()
+    public override void Dispose()
     {
         Links.Revoked -= OnRevoked;
-        closing.Cancel();
-        closing.Dispose();
+        base.Dispose();
         subscription?.Dispose();
     }
 }

@@ -1,13 +1,13 @@
-// Period pages: the browser's time zone for the pages' default, and the details of a timeline segment or a
-// heatmap cell on hover, focus or tap.
-window.agentDashboard = Object.assign(window.agentDashboard || {}, {
-  timeZone: () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC',
-});
+// The details of a timeline segment, a heatmap cell or a call's ring, on hover, focus or tap, inside one element
+// (a page's lanes or grid and its .seg-tip box). A heatmap cell opens its agent's day on click or Enter.
 
-(() => {
+export function attach(root) {
+  const listeners = [];
+  const on = (type, handler) => { root.addEventListener(type, handler); listeners.push([type, handler]); };
+
   let pinned = null; // a tapped or clicked segment keeps its details open (so the call link can be followed)
 
-  function tip() { return document.getElementById('seg-tip'); }
+  function tip() { return root.querySelector('.seg-tip'); }
 
   function row(label, value) {
     if (!value) return '';
@@ -108,22 +108,22 @@ window.agentDashboard = Object.assign(window.agentDashboard || {}, {
 
   function hide() { const box = tip(); if (box) box.hidden = true; }
 
-  document.addEventListener('pointerover', e => {
+  on('pointerover', e => {
     const seg = e.target.closest && e.target.closest('.lane [data-status]');
     if (seg && !pinned) show(seg);
     const cell = e.target.closest && e.target.closest('.hc');
     if (cell) showHeat(cell);
   });
-  document.addEventListener('pointerout', e => {
+  on('pointerout', e => {
     if (!pinned && e.target.closest && e.target.closest('.lane [data-status], .hc')) hide();
   });
-  document.addEventListener('focusin', e => {
+  on('focusin', e => {
     const seg = e.target.closest && e.target.closest('.lane [data-status]');
     if (seg) show(seg);
     const cell = e.target.closest && e.target.closest('.hc');
     if (cell) showHeat(cell);
   });
-  document.addEventListener('click', e => {
+  on('click', e => {
     const cell = e.target.closest && e.target.closest('.hc');
     // A mouse opens the day; a finger first shows the figures (there is no hover), with the way to the day in them.
     if (cell && e.pointerType === 'touch') { pinned = cell; showHeat(cell, true); return; }
@@ -132,8 +132,10 @@ window.agentDashboard = Object.assign(window.agentDashboard || {}, {
     if (seg) { pinned = seg; show(seg); return; }
     if (!(e.target.closest && e.target.closest('#seg-tip'))) { pinned = null; hide(); }
   });
-  document.addEventListener('keydown', e => {
+  on('keydown', e => {
     if (e.key === 'Escape') { pinned = null; hide(); }
     if (e.key === 'Enter' && e.target.classList?.contains('hc')) openDay(e.target);
   });
-})();
+
+  return { dispose: () => { for (const [type, handler] of listeners) root.removeEventListener(type, handler); } };
+}

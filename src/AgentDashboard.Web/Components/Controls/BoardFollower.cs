@@ -1,0 +1,144 @@
+using AgentDashboard.Core.Live;
+using AgentDashboard.Web.Live;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Options;
+
+namespace AgentDashboard.Web.Components.Controls;
+
+/// <summary>
+/// What the live grid's board and a wall share: following one feed (its latest board, then each new one as it comes,
+/// at most a few renders a second) and a tick once a second that keeps <see cref="Now"/> current, so staleness and
+/// thresholds move on between polls. Times in status tick in the browser (wwwroot/js/clock.js).
+/// </summary>
+public abstract class BoardFollower : ComponentBase, IDisposable
+{
+    /// <summary>At most a few renders a second: the feed's one-slot channel drops what a slow circuit missed.</summary>
+    private static readonly TimeSpan MinRenderGap = TimeSpan.FromMilliseconds(150);
+
+    /// <summary>How long a new feed's first board is waited for, so the first paint already shows agents.</summary>
+    private static readonly TimeSpan FirstBoardWait = TimeSpan.FromSeconds(5);
+
+    [Inject] public required TimeProvider Clock { get; init; }
+    [Inject] public required IOptions<LiveFeedOptions> LiveOptions { get; init; }
+
+    protected readonly CancellationTokenSource Closing = new();
+    private CancellationTokenSource? following;
+    private Thresholds? jsonFor;
+    private bool ticking;
+
+    protected BoardSnapshot Board { get; private set; } = BoardSnapshot.Empty;
+    protected DateTimeOffset Now { get; set; }
+    protected Thresholds Thresholds { get; private set; } = Thresholds.Default;
+
+    /// <summary>The thresholds for the browser's ticking script, per status name.</summary>
+    protected string ThresholdsJson { get; private set; } = "{}";
+
+    /// <summary>Stale once no poll has succeeded for two intervals: the page says so and keeps the last good board.</summary>
+    protected bool Stale => Board.IsStale(Now, LiveOptions.Value.PollInterval);
+
+    protected void UseThresholds(Thresholds thresholds)
+    {
+        if (ReferenceEquals(thresholds, jsonFor)) return;
+        Thresholds = jsonFor = thresholds;
+        ThresholdsJson = StatusStyle.ThresholdsJson(thresholds);
+    }
+
+    /// <summary>
+    /// Shows <paramref name="feed"/>'s board instead of any other, waiting a moment for a new feed's first one when
+    /// asked, and follows the feed while the page is live (not in the pre-render).
+    /// </summary>
+    protected async Task FollowAsync(LiveSubscription feed, bool waitForFirstBoard)
+    {
+        StopFollowing();
+        var mine = following = CancellationTokenSource.CreateLinkedTokenSource(Closing.Token);
+        Now = Clock.GetUtcNow();
+        Board = feed.Current;
+        if (waitForFirstBoard && Board.AsOf is null)
+        {
+            using var wait = CancellationTokenSource.CreateLinkedTokenSource(mine.Token);
+            wait.CancelAfter(FirstBoardWait);
+            try
+            {
+                Board = await feed.Updates.ReadAsync(wait.Token);
+                Now = Clock.GetUtcNow();
+            }
+            catch (Exception e) when (e is OperationCanceledException or System.Threading.Channels.ChannelClosedException)
+            {
+                // the page says it is loading; the live connection brings the board
+            }
+        }
+        if (RendererInfo.IsInteractive && !mine.IsCancellationRequested)
+        {
+            _ = FollowUpdatesAsync(feed, mine.Token); // only this feed, only until it is replaced or the page closes
+            if (!ticking)
+            {
+                ticking = true;
+                _ = TickAsync(Closing.Token);
+            }
+        }
+    }
+
+    /// <summary>Stops following and takes the board off the screen (a wall whose link was revoked).</summary>
+    protected void ShowNothing()
+    {
+        StopFollowing();
+        Board = BoardSnapshot.Empty;
+    }
+
+    /// <summary>Runs once a second, from the first feed followed live, before the render (a wall's rotation and link checks); false stops the ticks.</summary>
+    protected virtual Task<bool> OnTickAsync(CancellationToken cancellationToken) => Task.FromResult(true);
+
+    private async Task FollowUpdatesAsync(LiveSubscription feed, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (var snapshot in feed.Updates.ReadAllAsync(cancellationToken))
+            {
+                long started = System.Diagnostics.Stopwatch.GetTimestamp();
+                await InvokeAsync(() =>
+                {
+                    Board = snapshot;
+                    Now = Clock.GetUtcNow();
+                    StateHasChanged();
+                });
+                LiveMetrics.GridRender.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                await Task.Delay(MinRenderGap, Clock, cancellationToken);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private async Task TickAsync(CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1), Clock);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken))
+            {
+                Now = Clock.GetUtcNow();
+                if (!await OnTickAsync(cancellationToken)) return;
+                await InvokeAsync(StateHasChanged);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private void StopFollowing()
+    {
+        following?.Cancel();
+        following?.Dispose();
+        following = null;
+    }
+
+    public virtual void Dispose()
+    {
+        Closing.Cancel();
+        StopFollowing();
+        Closing.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}

@@ -1,0 +1,4 @@
+// The browser's time zone, the period pages' default.
+export function timeZone() {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
