@@ -1,9 +1,5 @@
 using AgentDashboard.Core.Live;
 using AgentDashboard.Web.Components.Pages;
-using AgentDashboard.Web.Live;
-using AgentDashboard.Zoho.Http;
-using AgentDashboard.Zoho.Models;
-using AngleSharp.Dom;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.WebUtilities;
 

@@ -1,11 +1,6 @@
 using AgentDashboard.Core.Live;
 using AgentDashboard.Web.Components.Pages;
 using AgentDashboard.Web.Live;
-using AgentDashboard.Zoho.Http;
-using AgentDashboard.Zoho.Models;
-using AngleSharp.Dom;
-using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.WebUtilities;
 using static AgentDashboard.Components.Tests.LiveGridSamples;
 
 namespace AgentDashboard.Components.Tests;

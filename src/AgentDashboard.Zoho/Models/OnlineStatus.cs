@@ -65,16 +65,11 @@ public sealed record OverrideOutcome
     public bool Succeeded => string.Equals(Status, "success", StringComparison.OrdinalIgnoreCase);
 }
 
-/// <summary>The statuses an agent can be set to. <c>On Call</c> is observed only; custom statuses may appear in answers.</summary>
+/// <summary>
+/// The statuses the API sets (its pages list these four). <c>On Call</c> is observed only, and custom statuses may
+/// appear in answers: the dashboard's catalogue of statuses is AgentDashboard.Core's StatusCatalogue.
+/// </summary>
 public static class AgentStatuses
 {
-    public const string Available = "Available";
-    public const string OnCall = "On Call";
-    public const string Busy = "Busy";
-    public const string OnBreak = "On Break";
-    public const string Offline = "Offline";
-    /// <summary>An aggregate (every status except Offline), never an agent's status.</summary>
-    public const string WorkingTime = "Working Time";
-
-    public static IReadOnlyList<string> Settable { get; } = [Available, Busy, Offline, OnBreak];
+    public static IReadOnlyList<string> Settable { get; } = ["Available", "Busy", "Offline", "On Break"];
 }
