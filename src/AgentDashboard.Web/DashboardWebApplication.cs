@@ -9,7 +9,6 @@ using AgentDashboard.Web.Live;
 using AgentDashboard.Web.Periods;
 using AgentDashboard.Web.Timelines;
 using AgentDashboard.Web.Wall;
-using MudBlazor.Services;
 
 namespace AgentDashboard.Web;
 
@@ -46,10 +45,8 @@ public static class DashboardWebApplication
         builder.AddPeriods();
         builder.AddCalls();
         builder.AddWall();
-        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-        builder.Services.AddMudServices();
-        builder.Services.AddSingleton<AppearanceStore>();
-        builder.Services.AddScoped<Microsoft.AspNetCore.Components.Web.IErrorBoundaryLogger, ComponentErrorLog>();
+        builder.AddAppearance();
+        builder.AddDashboardComponents();
         configure?.Invoke(builder);
 
         var app = builder.Build();
