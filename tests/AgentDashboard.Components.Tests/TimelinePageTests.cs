@@ -193,13 +193,13 @@ public sealed class TimelinePageTests
 
         var rects = monday.QuerySelectorAll("rect.seg");
         // The day opens in the status of the last change before it, which says since when.
-        Assert.Equal("since " + new DateTime(2026, 11, 15, 20, 0, 0).ToString("ddd d MMM HH:mm", CultureInfo.CurrentCulture), rects[0].GetAttribute("data-since"));
+        Assert.Equal("since " + new DateTime(2026, 11, 15, 20, 0, 0).ToString("ddd d MMM HH:mm", CultureInfo.CurrentCulture), rects[0].GetAttribute("data-began"));
         Assert.Equal("Agent Schedule · Automatic Check Out", rects[0].GetAttribute("data-reason"));
         // A queue call's change links to the call; others do not.
         Assert.Equal(CallOne, rects[2].GetAttribute("data-call"));
         Assert.Equal("Call · Call Answered", rects[2].GetAttribute("data-reason"));
         Assert.Null(rects[1].GetAttribute("data-call"));
-        Assert.Null(rects[1].GetAttribute("data-since"));
+        Assert.Null(rects[1].GetAttribute("data-began"));
 
         var checkIn = Assert.Single(monday.QuerySelectorAll("rect.checkin"));
         Assert.Equal("Available (check-in)", checkIn.GetAttribute("data-status"));
@@ -216,7 +216,7 @@ public sealed class TimelinePageTests
             ("Available", "09:00:00", "15:30:00", Dur(Now - Nov(17, 9)), "User · Web · Ann Agent"),
         ], Segments(tuesday));
         Assert.Equal("since " + new DateTime(2026, 11, 16, 23, 0, 0).ToString("ddd d MMM HH:mm", CultureInfo.CurrentCulture),
-            tuesday.QuerySelector("rect.seg")!.GetAttribute("data-since"));
+            tuesday.QuerySelector("rect.seg")!.GetAttribute("data-began"));
         Assert.Equal("Status Override", tuesday.QuerySelector("rect.seg")!.GetAttribute("data-reason"));
     }
 

@@ -155,6 +155,30 @@ public sealed class WallBrowserTests(Browser browser) : IClassFixture<Browser>, 
     }
 
     [Fact]
+    public async Task A_wall_whose_live_connection_cannot_start_recovers_by_itself()
+    {
+        string url = await WallUrlAsync();
+        var context = await browser.Chromium.NewContextAsync(new() { ViewportSize = new() { Width = 1920, Height = 1080 } });
+        int refused = 0;
+        await context.RouteAsync("**/_blazor**", async route =>
+        {
+            Interlocked.Increment(ref refused);
+            await route.AbortAsync();
+        });
+        var wall = await context.NewPageAsync();
+        await wall.GotoAsync(url);
+
+        // The pre-rendered wall waits for a connection that never comes, then says so under its own banner.
+        await Assertions.Expect(wall.Locator("#wall-offline")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        Assert.True(refused > 0);
+        await context.UnrouteAllAsync();
+
+        // No hand on the screen: once the connection can start, the wall comes up live.
+        await Assertions.Expect(wall.Locator("#wall-tiles .tile")).ToHaveCountAsync(QueueAgentCount, new() { Timeout = 40_000 });
+        await Assertions.Expect(wall.Locator("#wall-offline")).ToBeHiddenAsync();
+    }
+
+    [Fact]
     public async Task A_small_screen_pages_through_the_agents_and_a_rotating_link_shows_one_queue_at_a_time()
     {
         var admin = Simulation.Centre.Users[0];

@@ -73,7 +73,7 @@ export function attach(root) {
     requestAnimationFrame(() => { scheduled = false; tick(); });
   };
   const observer = new MutationObserver(soon);
-  observer.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-since', 'data-epoch', 'data-server-now', 'class'] });
+  observer.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-since', 'data-epoch', 'class'] });
   const timer = setInterval(tick, 1000);
   tick();
   return { dispose: () => { observer.disconnect(); clearInterval(timer); } };

@@ -7,6 +7,21 @@ export function attach(root) {
 
   let pinned = null; // a tapped or clicked segment keeps its details open (so the call link can be followed)
 
+  // While a tip is pinned, a click elsewhere on the page or Escape closes it; nothing is listened for otherwise.
+  function outside(e) {
+    if (e.type === 'keydown' ? e.key === 'Escape' : !root.contains(e.target)) unpin();
+  }
+  function pin(target) {
+    if (!pinned) { window.addEventListener('pointerdown', outside, true); window.addEventListener('keydown', outside, true); }
+    pinned = target;
+  }
+  function unpin() {
+    window.removeEventListener('pointerdown', outside, true);
+    window.removeEventListener('keydown', outside, true);
+    pinned = null;
+    hide();
+  }
+
   function tip() { return root.querySelector('.seg-tip'); }
 
   function row(label, value) {
@@ -22,7 +37,7 @@ export function attach(root) {
     const d = seg.dataset;
     const when = d.to ? `${d.from} – ${d.to}` : d.from;
     const lane = seg.closest('svg').dataset;
-    let html = `<strong>${escapeText(d.status)}</strong> <span class="tip-who">${escapeText(lane.agentName)} · ${escapeText(lane.date)}</span><dl>` + row('Time', when) + row('Duration', d.dur) + row('Began', d.since)
+    let html = `<strong>${escapeText(d.status)}</strong> <span class="tip-who">${escapeText(lane.agentName)} · ${escapeText(lane.date)}</span><dl>` + row('Time', when) + row('Duration', d.dur) + row('Began', d.began)
       + row('By', d.by) + row('Reason', d.reason) + '</dl>';
     if (d.call) {
       const zone = seg.closest('[data-zone]')?.dataset.zone || '';
@@ -47,7 +62,7 @@ export function attach(root) {
     return `${name} · ${table?.tHead?.rows[0]?.cells[cell.cellIndex]?.title || ''}`;
   }
 
-  // A figure from data-f, shown as the server shows totals (StatusStyle.HoursMinutes).
+  // A figure from data-f, shown as the server shows totals (DurationText.HoursMinutes).
   function figure(value) {
     if (value === '-' || value === undefined) return 'no data';
     if (value === '<1') return '<0:01';
@@ -60,7 +75,7 @@ export function attach(root) {
     if (!box) return;
     const d = cell.dataset;
     const holder = cell.closest('[data-statuses]');
-    const metric = cell.closest('[data-metric]')?.dataset.metric || document.getElementById('metric')?.selectedOptions[0]?.text || '';
+    const metric = cell.closest('[data-metric]')?.dataset.metric || '';
     const kind = cell.classList.contains('hx') ? 'excluded day' : cell.classList.contains('hn') ? 'no data' : '';
     let html = `<strong>${escapeText(cellLabel(cell))}</strong>`;
     if (kind) html += `<div>${kind}</div>`;
@@ -126,16 +141,16 @@ export function attach(root) {
   on('click', e => {
     const cell = e.target.closest && e.target.closest('.hc');
     // A mouse opens the day; a finger first shows the figures (there is no hover), with the way to the day in them.
-    if (cell && e.pointerType === 'touch') { pinned = cell; showHeat(cell, true); return; }
+    if (cell && e.pointerType === 'touch') { pin(cell); showHeat(cell, true); return; }
     if (cell) { openDay(cell); return; }
     const seg = e.target.closest && e.target.closest('.lane [data-status]');
-    if (seg) { pinned = seg; show(seg); return; }
-    if (!(e.target.closest && e.target.closest('#seg-tip'))) { pinned = null; hide(); }
+    if (seg) { pin(seg); show(seg); return; }
+    if (!(e.target.closest && e.target.closest('#seg-tip'))) unpin();
   });
   on('keydown', e => {
-    if (e.key === 'Escape') { pinned = null; hide(); }
+    if (e.key === 'Escape') unpin();
     if (e.key === 'Enter' && e.target.classList?.contains('hc')) openDay(e.target);
   });
 
-  return { dispose: () => { for (const [type, handler] of listeners) root.removeEventListener(type, handler); } };
+  return { dispose: () => { unpin(); for (const [type, handler] of listeners) root.removeEventListener(type, handler); } };
 }

@@ -1,7 +1,6 @@
-// A wall's tiles fitted to the screen (they shrink to a readable minimum, then the wall pages through them every
-// 10 s), and a watchdog that recovers a wall whose server has gone quiet without closing the connection
-// (start.js holds the recovery).
-const MIN_W = 230, MIN_H = 118, GAP = 10, PAGE_MS = 10000, QUIET_MS = 15000;
+// A wall's tiles fitted to the screen: they shrink to a readable minimum, then the wall pages through them every
+// 10 s. (Recovering a wall whose connection is lost is start.js's.)
+const MIN_W = 230, MIN_H = 118, GAP = 10, PAGE_MS = 10000;
 
 // Columns and tile height that show every tile as large as possible; null when even the minimum does not fit.
 function layout(n, width, height) {
@@ -18,9 +17,10 @@ function layout(n, width, height) {
 
 export function attach(root) {
   const wall = root.querySelector('[data-wall]');
-  const box = wall.querySelector('#wall-tiles');
+  const box = wall?.querySelector('#wall-tiles');
+  if (!box) return { dispose: () => {} };
   const indicator = wall.querySelector('#wall-pages');
-  let page = 0, pages = 1, lastServerNow = null, lastChange = Date.now();
+  let page = 0, pages = 1;
 
   function fit() {
     const tiles = [...box.children];
@@ -40,17 +40,6 @@ export function attach(root) {
     if (indicator) indicator.textContent = pages > 1 ? `Page ${page + 1} of ${pages}` : '';
   }
 
-  // A wall whose server stopped rendering (its 1-second tick) for a while recovers as after a lost connection.
-  function watchdog() {
-    if (wall.dataset.serverNow !== lastServerNow) {
-      lastServerNow = wall.dataset.serverNow;
-      lastChange = Date.now();
-    } else if (Date.now() - lastChange > QUIET_MS && window.agentDashboardWall) {
-      lastChange = Date.now();
-      window.agentDashboardWall.recover();
-    }
-  }
-
   let scheduled = false;
   function schedule() {
     if (scheduled) return;
@@ -58,22 +47,22 @@ export function attach(root) {
     requestAnimationFrame(() => { scheduled = false; fit(); });
   }
 
-  // Tiles come and go with the agents (a queue rotated in, a board's first data), and a banner above them moves
-  // them down: fit again. Only the wall's own children and the tiles' box are watched.
+  // Tiles come and go with the agents (a queue rotated in, a board's first data), and a banner, a longer title or
+  // another counter above them moves them down: fit again. Only the wall's own parts are watched.
   const tilesChanged = new MutationObserver(schedule);
   tilesChanged.observe(box, { childList: true });
   tilesChanged.observe(wall, { childList: true });
+  const headResized = new ResizeObserver(schedule);
+  for (const part of wall.querySelectorAll('.wall-head, .wall-counters')) headResized.observe(part);
   window.addEventListener('resize', schedule);
-  const timers = [
-    setInterval(watchdog, 1000),
-    setInterval(() => { if (pages > 1) { page = (page + 1) % pages; fit(); } }, PAGE_MS),
-  ];
+  const paging = setInterval(() => { if (pages > 1) { page = (page + 1) % pages; fit(); } }, PAGE_MS);
   schedule();
   return {
     dispose: () => {
       tilesChanged.disconnect();
+      headResized.disconnect();
       window.removeEventListener('resize', schedule);
-      timers.forEach(clearInterval);
+      clearInterval(paging);
     },
   };
 }
