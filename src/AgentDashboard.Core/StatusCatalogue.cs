@@ -49,7 +49,7 @@ public static class StatusCatalogue
     public static int Order(string? status) => status is null ? CustomOrder + 1 : Find(status)?.Order ?? CustomOrder;
 
     /// <summary>Whether time in the status counts toward Working Time: every status but Offline, custom ones included.</summary>
-    public static bool IsWorking(string status) => status != Offline;
+    public static bool IsWorking(string status) => Find(status)?.IsWorking ?? true;
 
     /// <summary>The entry of a documented status, or a custom status's: ordered after them, working, in its own hue.</summary>
     public static StatusEntry Of(string status)

@@ -60,7 +60,10 @@ public sealed class FakeZoho : IZohoVoiceClient
     public Task<OwnOnlineStatusResponse> GetOwnOnlineStatusAsync(CancellationToken cancellationToken) =>
         Task.FromResult(new OwnOnlineStatusResponse { OnlineStatus = new AgentOnlineStatus { OnlineStatus = OwnStatus } });
     public Task<UpdateOnlineStatusResponse> SetOwnOnlineStatusAsync(string status, CancellationToken cancellationToken) => throw new Xunit.Sdk.XunitException("unexpected own status change");
-    public Task<AgentsOnlineStatusResponse> GetAgentsOnlineStatusAsync(IReadOnlyList<string> agentIds, CancellationToken cancellationToken) => throw new Xunit.Sdk.XunitException("unexpected online status call");
+    public Func<IReadOnlyList<string>, AgentsOnlineStatusResponse>? OnlineStatuses { get; set; }
+
+    public Task<AgentsOnlineStatusResponse> GetAgentsOnlineStatusAsync(IReadOnlyList<string> agentIds, CancellationToken cancellationToken) =>
+        Task.FromResult(Answer(OnlineStatuses, agentIds, "v2 agents/onlineStatus"));
     public Task<AgentsOnlineStatusResponse> GetAgentsOnlineStatusByZuidAsync(IReadOnlyList<string> zuids, CancellationToken cancellationToken) => throw new Xunit.Sdk.XunitException("unexpected online status call");
     public Task<OverrideOnlineStatusResponse> OverrideOnlineStatusAsync(IReadOnlyList<string> agentIds, string status, CancellationToken cancellationToken) =>
         Task.FromResult(Override is null ? throw new Xunit.Sdk.XunitException("unexpected override") : Override(agentIds, status));

@@ -68,6 +68,8 @@ public sealed class AgentDirectory(TimeProvider clock)
         }
         lock (gate)
         {
+            // Expired answers go as new ones come, so the directory holds only what was asked lately.
+            foreach (var stale in known.Where(k => now - k.Value.ReadAt >= Expiry).Select(k => k.Key).ToList()) known.Remove(stale);
             known[(zuid, queueId)] = new Members(agents, now);
         }
         return agents;

@@ -4,7 +4,11 @@ using Microsoft.Extensions.Options;
 namespace AgentDashboard.Web.Agents;
 
 /// <summary>A queue a supervisor can watch: Zoho's id and a name for people.</summary>
-public sealed record QueueInfo(string Id, string Name);
+public sealed record QueueInfo(string Id, string Name)
+{
+    /// <summary>The name of queue <paramref name="id"/> among <paramref name="queues"/>; the id itself for a queue not among them.</summary>
+    public static string NameOf(IReadOnlyList<QueueInfo> queues, string id) => queues.FirstOrDefault(q => q.Id == id)?.Name ?? id;
+}
 
 /// <summary>Where the catalogue's queues come from: configuration against Zoho, the simulator's directory in demo mode.</summary>
 public interface IQueueSource

@@ -1,6 +1,7 @@
 using AgentDashboard.Simulator;
 using AgentDashboard.Web.Agents;
 using AgentDashboard.Web.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AgentDashboard.Web.Demo;
 
@@ -16,7 +17,7 @@ internal static class DemoBackend
     /// <summary>The simulator's settings section, for <see cref="SettingsCheck"/>.</summary>
     public static (string Section, Type Type) Settings => (SimulatorOptions.SectionName, typeof(SimulatorOptions));
 
-    /// <summary>The simulator, and its directory as the source of the queue catalogue (called before <see cref="AgentsExtensions.AddAgents"/>).</summary>
+    /// <summary>The simulator, and its directory as the source of the queue catalogue in place of the configured queues.</summary>
     public static void AddDemoBackend(this WebApplicationBuilder builder)
     {
         if (!IsDemo(builder.Configuration)) return;
@@ -27,7 +28,7 @@ internal static class DemoBackend
         builder.Services.AddSingleton<DemoAddress>();
         builder.Services.AddHttpClient(SimulatorDirectory.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(10));
         builder.Services.AddSingleton<SimulatorDirectory>();
-        builder.Services.AddSingleton<IQueueSource>(services => services.GetRequiredService<SimulatorDirectory>());
+        builder.Services.Replace(ServiceDescriptor.Singleton<IQueueSource>(services => services.GetRequiredService<SimulatorDirectory>()));
     }
 
     public static void MapDemoBackend(this WebApplication app)

@@ -21,8 +21,12 @@ public sealed class SimulatorDirectory(IHttpClientFactory http, DemoAddress addr
 {
     public const string HttpClientName = "simulator-directory";
 
+    /// <summary>After a failed answer, callers get none for this long rather than each waiting on another try.</summary>
+    private static readonly TimeSpan RetryAfterFailure = TimeSpan.FromSeconds(15);
+
     private readonly SemaphoreSlim reading = new(1, 1);
     private DemoDirectory? directory;
+    private DateTimeOffset failedAt = DateTimeOffset.MinValue;
 
     public async Task<DemoDirectory?> GetAsync(CancellationToken cancellationToken)
     {
@@ -30,12 +34,14 @@ public sealed class SimulatorDirectory(IHttpClientFactory http, DemoAddress addr
         await reading.WaitAsync(cancellationToken);
         try
         {
-            if (directory is not null) return directory;
+            if (directory is not null || DateTimeOffset.UtcNow - failedAt < RetryAfterFailure) return directory;
             var client = http.CreateClient(HttpClientName);
             return directory = await client.GetFromJsonAsync<DemoDirectory>(new Uri(address.Simulator, "sim/directory"), cancellationToken);
         }
-        catch (Exception error) when (error is HttpRequestException or System.Text.Json.JsonException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (Exception error) when ((error is HttpRequestException or System.Text.Json.JsonException or TaskCanceledException or InvalidOperationException or UriFormatException)
+            && !cancellationToken.IsCancellationRequested)
         {
+            failedAt = DateTimeOffset.UtcNow;
             logger.LogWarning("The simulator's directory did not answer ({Error}: {Message}); pages show no queues until it does.", error.GetType().Name, error.Message);
             return null;
         }

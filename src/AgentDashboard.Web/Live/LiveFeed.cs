@@ -160,26 +160,57 @@ internal sealed class LiveFeed
 
     /// <summary>
     /// One poll: the scope's agents from the directory (kept there for a while, so usually no call), learnt afresh
-    /// when they are not the board's (the first poll, an agent who joined or left a queue), then their statuses.
-    /// A scope with no agents asks Zoho nothing more.
+    /// when they are not the board's (the first poll, an agent who joined or left a queue) and renamed or moved
+    /// between queues in place; then their statuses. A scope with no agents asks Zoho nothing more. A directory that
+    /// fails once the agents are known is passed over: their statuses are polled as before.
     /// </summary>
     private async Task PollAsync(CancellationToken cancellationToken)
     {
         var zoho = clients();
-        var members = await MembersAsync(zoho, cancellationToken);
-        if (members.Count == 0)
+        if (await MembersUnlessKnownAsync(zoho, cancellationToken) is { } members)
         {
-            Publish(new BoardSnapshot([], clock.GetUtcNow())); // nobody to ask about: an empty board, up to date
-            return;
-        }
-        if (current.AsOf is null || !members.Keys.ToHashSet(StringComparer.Ordinal).SetEquals(current.Agents.Select(a => a.AgentId)))
-        {
-            Publish(await LearnAgentsAsync(zoho, members, cancellationToken));
+            if (members.Count == 0)
+            {
+                Publish(new BoardSnapshot([], clock.GetUtcNow())); // nobody to ask about: an empty board, up to date
+                return;
+            }
+            var known = current.AsOf is null || !members.Keys.ToHashSet(StringComparer.Ordinal).SetEquals(current.Agents.Select(a => a.AgentId))
+                ? await LearnAgentsAsync(zoho, members, cancellationToken)
+                : WithNamesAndQueues(current, members);
+            if (!ReferenceEquals(known, current)) Publish(known);
         }
         countPoll();
         var answer = await zoho.GetAgentsOnlineStatusAsync(current.Agents.Select(a => a.AgentId).ToList(), cancellationToken);
         var (next, _) = current.Apply(answer.Agents.Select(a => new PolledStatus(a.AgentId ?? "", a.OnlineStatus, a.IsError ? a.Error ?? "No status." : null)), clock.GetUtcNow());
         Publish(next);
+    }
+
+    /// <summary>The scope's agents; null when the directory failed but the board already knows them.</summary>
+    private async Task<Dictionary<string, (string Name, IReadOnlyList<string>? Queues)>?> MembersUnlessKnownAsync(IZohoVoiceClient zoho, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await MembersAsync(zoho, cancellationToken);
+        }
+        catch (Exception error) when (error is not OperationCanceledException && current is { AsOf: not null, Agents.IsEmpty: false })
+        {
+            logger.LogWarning("Live feed kept its agents: the agent directory failed ({Error}: {Message}).", error.GetType().Name, error.Message);
+            return null;
+        }
+    }
+
+    /// <summary>The board with each agent's name and queues as the directory has them now, when any changed.</summary>
+    private static BoardSnapshot WithNamesAndQueues(BoardSnapshot board, Dictionary<string, (string Name, IReadOnlyList<string>? Queues)> members)
+    {
+        bool changed = false;
+        var agents = board.Agents.Select(agent =>
+        {
+            var (name, queues) = members[agent.AgentId];
+            if (agent.Name == name && (agent.Queues ?? []).SequenceEqual(queues ?? [])) return agent;
+            changed = true;
+            return agent with { Name = name, Queues = queues };
+        }).OrderBy(a => a.Name, StringComparer.CurrentCultureIgnoreCase).ToImmutableArray();
+        return changed ? new BoardSnapshot(agents, board.AsOf, board.FailedPolls, board.LastError) : board;
     }
 
     /// <summary>The scope's agents by id: those of its queues (with the queues they answer), and those it names.</summary>

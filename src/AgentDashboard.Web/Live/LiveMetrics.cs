@@ -9,6 +9,6 @@ public static class LiveMetrics
 
     private static readonly Meter Meter = new(MeterName);
 
-    /// <summary>Server time to render the grid for one new snapshot, in milliseconds.</summary>
-    public static readonly Histogram<double> GridRender = Meter.CreateHistogram<double>("live.grid.render", "ms", "Server time to render one grid update");
+    /// <summary>Server time to render a live board (the grid's or a wall's) for one new snapshot, in milliseconds.</summary>
+    public static readonly Histogram<double> GridRender = Meter.CreateHistogram<double>("live.grid.render", "ms", "Server time to render one live board update (grid or wall)");
 }

@@ -59,7 +59,9 @@ public abstract class BoardFollower : ComponentBase, IDisposable
             wait.CancelAfter(FirstBoardWait);
             try
             {
-                Board = await feed.Updates.ReadAsync(wait.Token);
+                var first = await feed.Updates.ReadAsync(wait.Token);
+                if (mine.IsCancellationRequested) return; // another feed has taken this one's place meanwhile
+                Board = first;
                 Now = Clock.GetUtcNow();
             }
             catch (Exception e) when (e is OperationCanceledException or System.Threading.Channels.ChannelClosedException)

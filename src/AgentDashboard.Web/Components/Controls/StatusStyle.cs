@@ -9,16 +9,12 @@ namespace AgentDashboard.Web.Components.Controls;
 /// </summary>
 public static class StatusStyle
 {
-    private static readonly Dictionary<string, string> DocumentedClasses =
-        StatusCatalogue.Documented.ToDictionary(s => s.Name, s => "st-" + s.StyleKey, StringComparer.Ordinal);
-
     /// <summary>st-available and the like; a custom status "st-other st-h7" (its hue); no status "st-unknown".</summary>
     public static string CssClass(string? status)
     {
         if (status is null) return "st-unknown";
-        if (DocumentedClasses.TryGetValue(status, out var css)) return css;
-        var custom = StatusCatalogue.Of(status);
-        return $"st-{custom.StyleKey} st-h{custom.Hue}";
+        var entry = StatusCatalogue.Of(status);
+        return entry.Hue is { } hue ? $"st-{entry.StyleKey} st-h{hue}" : "st-" + entry.StyleKey;
     }
 
     public static string ThresholdClass(ThresholdLevel level) => level switch
@@ -28,7 +24,7 @@ public static class StatusStyle
         _ => "",
     };
 
-    /// <summary>Warning and alert (ms) per status name, for the browser's ticking script (wwwroot/js/live.js).</summary>
+    /// <summary>Warning and alert (ms) per status name, for the browser's ticking script (wwwroot/js/clock.js).</summary>
     public static string ThresholdsJson(Thresholds thresholds) => System.Text.Json.JsonSerializer.Serialize(thresholds.ByStatus.ToDictionary(
         t => t.Key,
         t => new[] { (long?)t.Value.WarningAfter?.TotalMilliseconds ?? 0, (long?)t.Value.AlertAfter?.TotalMilliseconds ?? 0 }));

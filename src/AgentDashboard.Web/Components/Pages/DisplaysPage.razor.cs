@@ -95,7 +95,7 @@ public partial class DisplaysPage : IDisposable
         link.IsActive(now) ? MudBlazor.Color.Success : MudBlazor.Color.Default;
 
     private string QueueNames(WallView view) =>
-        string.Join(", ", view.QueueIds.Select(id => QueueList.FirstOrDefault(q => q.Id == id)?.Name ?? id));
+        string.Join(", ", view.QueueIds.Select(id => QueueInfo.NameOf(QueueList, id)));
 
     public void Dispose()
     {

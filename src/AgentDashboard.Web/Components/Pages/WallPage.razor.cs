@@ -34,7 +34,7 @@ public partial class WallPage
 
     private IReadOnlyList<QueueInfo> QueueList { get; set; } = [];
 
-    private string Title => CurrentQueue is { } queue ? $"{Link!.Name} · {QueueList.FirstOrDefault(q => q.Id == queue)?.Name ?? queue}" : Link?.Name ?? "";
+    private string Title => CurrentQueue is { } queue ? $"{Link!.Name} · {QueueInfo.NameOf(QueueList, queue)}" : Link?.Name ?? "";
 
     /// <summary>The agents on screen: the current queue's, by status then name.</summary>
     private BoardQuery Query => BoardQuery.Everyone with { Queue = CurrentQueue, Sort = BoardSort.Status };
