@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace AgentDashboard.Web.Tests;
 
@@ -104,6 +105,34 @@ public sealed class DashboardHost : IAsyncDisposable
                 return;
             }
         }
+    }
+}
+
+/// <summary>
+/// The standalone simulator (Zoho's own paths, as a Zoho-mode dashboard would call Zoho) on a free loopback port;
+/// <see cref="Address"/> has no trailing slash.
+/// </summary>
+public sealed record StandaloneSimulator(WebApplication App, Uri Address) : IAsyncDisposable
+{
+    public AgentDashboard.Simulator.Simulation.CallCentreSimulation Simulation => App.Services.GetRequiredService<AgentDashboard.Simulator.Simulation.CallCentreSimulation>();
+
+    public static async Task<StandaloneSimulator> StartAsync(TimeProvider clock)
+    {
+        var app = AgentDashboard.Simulator.SimulatorProgram.Create(["--urls=http://127.0.0.1:0"], builder =>
+        {
+            builder.Logging.ClearProviders();
+            builder.Services.AddSingleton(clock);
+        });
+        await app.StartAsync();
+        string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.First()
+            ?? throw new InvalidOperationException("The simulator reported no address.");
+        return new StandaloneSimulator(app, new Uri(address));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await App.StopAsync();
+        await App.DisposeAsync();
     }
 }
 

@@ -1,13 +1,7 @@
 using System.Net;
-using AgentDashboard.Simulator;
-using AgentDashboard.Web.Auth;
 using AgentDashboard.Simulator.Model;
 using AgentDashboard.Simulator.Simulation;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using AgentDashboard.Web.Auth;
 
 namespace AgentDashboard.Web.Tests;
 
@@ -20,11 +14,11 @@ public sealed class ZohoModeTests : IAsyncLifetime
 {
     private const string QueueName = "Front desk";
     private readonly ShiftedClock clock = new(SimulatedTime.TuesdayMorning);
-    private WebApplication simulator = null!;
+    private StandaloneSimulator simulator = null!;
     private DashboardHost host = null!;
     private SignInFlow browser = null!;
 
-    private CallCentreSimulation Simulation => simulator.Services.GetRequiredService<CallCentreSimulation>();
+    private CallCentreSimulation Simulation => simulator.Simulation;
     private User Supervisor => Simulation.Centre.Users[1];
 
     /// <summary>The one queue configured: the first whose agents the supervisor may all see.</summary>
@@ -32,13 +26,8 @@ public sealed class ZohoModeTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        simulator = SimulatorProgram.Create(["--urls=http://127.0.0.1:0"], builder =>
-        {
-            builder.Logging.ClearProviders();
-            builder.Services.AddSingleton<TimeProvider>(clock);
-        });
-        await simulator.StartAsync();
-        string zoho = simulator.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        simulator = await StandaloneSimulator.StartAsync(clock);
+        string zoho = simulator.Address.ToString().TrimEnd('/');
         host = await DashboardHost.StartAsync(
         [
             "--environment=Development", "--Dashboard:Mode=Zoho",
@@ -54,14 +43,13 @@ public sealed class ZohoModeTests : IAsyncLifetime
     {
         browser.Dispose();
         await host.DisposeAsync();
-        await simulator.StopAsync();
         await simulator.DisposeAsync();
     }
 
     [Fact]
     public async Task The_dashboard_mounts_no_simulator_and_signs_in_at_the_configured_accounts_server()
     {
-        Assert.Null(host.App.Services.GetService<CallCentreSimulation>());
+        Assert.Null(host.App.Services.GetService(typeof(CallCentreSimulation)));
         using var mounted = await browser.Http.GetAsync("/zoho-sim/sim/directory");
         Assert.Equal(HttpStatusCode.NotFound, mounted.StatusCode);
 
