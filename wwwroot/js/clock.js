@@ -1,4 +1,4 @@
-// Times that tick in the browser, inside one element: time in status ([data-since], epoch ms its status began),
+// Times that tick in the browser, inside one element (the parent of the marker attach is given): time in status ([data-since], epoch ms its status began),
 // instants ([data-epoch]) and the wall's clock ([data-clock]). The element's [data-server-now] is the server's
 // clock at its last render, which corrects for a browser clock that is off. So the server re-renders only what changed.
 
@@ -25,11 +25,13 @@ function setText(el, text) {
   if (el.textContent !== text) el.textContent = text;
 }
 
-export function attach(root) {
+export function attach(marker) {
+  const root = marker.parentElement;
+  const find = selector => (root.matches(selector) ? root : root.querySelector(selector));
   let offset = 0, lastServerNow = null, thresholdsText = null, thresholds = {};
 
   function serverNow() {
-    const holder = root.querySelector('[data-server-now]');
+    const holder = find('[data-server-now]');
     if (holder && holder.dataset.serverNow !== lastServerNow) {
       lastServerNow = holder.dataset.serverNow;
       offset = Number(lastServerNow) - Date.now();
@@ -39,7 +41,7 @@ export function attach(root) {
 
   // Per status name, [warning ms, alert ms]: rendered once on the grid, not on every row.
   function thresholdsFor(status) {
-    const holder = root.querySelector('[data-thresholds]');
+    const holder = find('[data-thresholds]');
     const text = holder?.dataset.thresholds || '{}';
     if (text !== thresholdsText) { thresholdsText = text; thresholds = JSON.parse(text); }
     return (status && thresholds[status]) || [0, 0];

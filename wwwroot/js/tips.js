@@ -1,7 +1,8 @@
 // The details of a timeline segment, a heatmap cell or a call's ring, on hover, focus or tap, inside one element
-// (a page's lanes or grid and its .seg-tip box). A heatmap cell opens its agent's day on click or Enter.
+// (the parent of the marker attach is given: a page's lanes or grid, with its .seg-tip box). A heatmap cell opens its agent's day on click or Enter.
 
-export function attach(root) {
+export function attach(marker) {
+  const root = marker.parentElement;
   const listeners = [];
   const on = (type, handler) => { root.addEventListener(type, handler); listeners.push([type, handler]); };
 

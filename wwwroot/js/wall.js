@@ -1,5 +1,8 @@
-// A wall's tiles fitted to the screen: they shrink to a readable minimum, then the wall pages through them every
-// 10 s. (Recovering a wall whose connection is lost is start.js's.)
+// A wall (the parent of the marker attach is given): its times ticking (clock.js), and its tiles fitted to the
+// screen: they shrink to a readable minimum, then the wall pages through them every 10 s. (Recovering a wall whose
+// connection is lost is start.js's.)
+import { attach as tick } from './clock.js';
+
 const MIN_W = 230, MIN_H = 118, GAP = 10, PAGE_MS = 10000;
 
 // Columns and tile height that show every tile as large as possible; null when even the minimum does not fit.
@@ -15,10 +18,11 @@ function layout(n, width, height) {
   return best;
 }
 
-export function attach(root) {
-  const wall = root.querySelector('[data-wall]');
+export function attach(marker) {
+  const wall = marker.parentElement;
   const box = wall?.querySelector('#wall-tiles');
   if (!box) return { dispose: () => {} };
+  const clock = tick(marker);
   const indicator = wall.querySelector('#wall-pages');
   let page = 0, pages = 1;
 
@@ -59,6 +63,7 @@ export function attach(root) {
   schedule();
   return {
     dispose: () => {
+      clock.dispose();
       tilesChanged.disconnect();
       headResized.disconnect();
       window.removeEventListener('resize', schedule);
