@@ -26,6 +26,7 @@ public sealed class SimulatorDirectory(IHttpClientFactory http, DemoAddress addr
 
     private readonly SemaphoreSlim reading = new(1, 1);
     private DemoDirectory? directory;
+    private IReadOnlyList<QueueInfo>? queues; // one list for every page, made from the directory once
     private DateTimeOffset failedAt = DateTimeOffset.MinValue;
 
     public async Task<DemoDirectory?> GetAsync(CancellationToken cancellationToken)
@@ -52,5 +53,5 @@ public sealed class SimulatorDirectory(IHttpClientFactory http, DemoAddress addr
     }
 
     public async Task<IReadOnlyList<QueueInfo>> GetQueuesAsync(CancellationToken cancellationToken) =>
-        (await GetAsync(cancellationToken))?.Queues.Select(q => new QueueInfo(q.Id, q.Name)).ToList() ?? [];
+        await GetAsync(cancellationToken) is { } known ? queues ??= [.. known.Queues.Select(q => new QueueInfo(q.Id, q.Name))] : [];
 }
