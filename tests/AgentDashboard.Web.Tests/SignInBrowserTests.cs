@@ -40,6 +40,24 @@ public sealed class SignInBrowserTests(Browser browser) : IClassFixture<Browser>
         await Assertions.Expect(page.Locator("#sign-in")).ToBeVisibleAsync();
     }
 
+    [Theory]
+    [InlineData("/\t/evil.example")]
+    [InlineData("/\t\\evil.example")]
+    [InlineData("//evil.example")]
+    [InlineData("/\\evil.example")]
+    [InlineData("https://evil.example")]
+    public async Task A_return_address_off_the_site_lands_on_the_dashboard_after_sign_in(string returnUrl)
+    {
+        var page = await browser.Chromium.NewPageAsync();
+        await page.GotoAsync(new Uri(host.Address, "signin?returnUrl=" + Uri.EscapeDataString(returnUrl)).ToString());
+        await page.Locator("label.user", new() { HasText = "Alex Lindqvist" }).ClickAsync();
+        await page.ClickAsync("#accept");
+
+        await page.WaitForURLAsync(url => !url.Contains("/oauth/", StringComparison.Ordinal) && !url.Contains("/signin-zoho", StringComparison.Ordinal));
+        Assert.Equal(host.Address.GetLeftPart(UriPartial.Authority), new Uri(page.Url).GetLeftPart(UriPartial.Authority));
+        await Assertions.Expect(page.Locator("#signed-in-as")).ToHaveTextAsync("Alex Lindqvist");
+    }
+
     [Fact]
     public async Task A_failed_sign_in_shows_a_page_that_says_why()
     {

@@ -113,9 +113,14 @@ internal static class DashboardAuthentication
         return Task.CompletedTask;
     }
 
-    /// <summary>Only paths of this site: an open redirect would let a link bounce a signed-in user anywhere.</summary>
+    /// <summary>
+    /// Only paths of this site: an open redirect would let a link bounce a signed-in user anywhere. The framework's
+    /// rules for a local URL: one leading slash, not followed by another slash or a backslash, and no control
+    /// character anywhere (a browser drops a tab, so "/\t/evil.example" would become "//evil.example").
+    /// </summary>
     private static string LocalOnly(string? returnUrl) =>
-        returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
+        returnUrl is { Length: > 0 } && returnUrl[0] == '/' && (returnUrl.Length == 1 || returnUrl[1] is not ('/' or '\\'))
+            && !returnUrl.Any(char.IsControl)
             ? returnUrl
             : "/";
 }
