@@ -7,6 +7,7 @@ using AgentDashboard.Web.Components;
 using AgentDashboard.Web.Configuration;
 using AgentDashboard.Web.Live;
 using AgentDashboard.Web.Periods;
+using AgentDashboard.Web.Security;
 using AgentDashboard.Web.Timelines;
 using AgentDashboard.Web.Wall;
 
@@ -60,6 +61,7 @@ public static class DashboardWebApplication
             ((IDisposable)app).Dispose();
             throw;
         }
+        app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);
