@@ -10,6 +10,10 @@ public sealed record LivePreferences(IReadOnlyList<string>? QueueIds, IReadOnlyD
 {
     public static LivePreferences Default { get; } = new(null, null);
 
+    /// <summary>The queues the supervisor watches: those they saved, else every queue of <paramref name="catalogue"/>.</summary>
+    public IReadOnlyList<string> WatchedQueues(IReadOnlyList<AgentDashboard.Web.Agents.QueueInfo> catalogue) =>
+        QueueIds is { Count: > 0 } saved ? saved : [.. catalogue.Select(q => q.Id)];
+
     /// <summary>
     /// The configured thresholds with the supervisor's own in place of them, status by status: a status they set
     /// (empty for never) is theirs, any other keeps the configured one (a custom status's, say).

@@ -13,6 +13,6 @@ public sealed class PeriodScope(LivePreferenceStore preferences, QueueCatalogue 
             return [queue.Trim()];
         }
         var saved = await preferences.GetAsync(zuid, cancellationToken);
-        return saved.QueueIds is { Count: > 0 } queues ? queues : (await catalogue.EverythingAsync(cancellationToken)).QueueIds;
+        return saved.WatchedQueues(await catalogue.AllAsync(cancellationToken));
     }
 }

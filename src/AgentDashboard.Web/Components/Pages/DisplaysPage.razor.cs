@@ -50,7 +50,7 @@ public partial class DisplaysPage : IDisposable
         zuid = user;
         QueueList = await Catalogue.AllAsync(closing.Token);
         var saved = await Preferences.GetAsync(user, closing.Token);
-        NewQueues = (saved.QueueIds is { Count: > 0 } queues ? queues : QueueList.Select(q => q.Id)).ToHashSet(StringComparer.Ordinal);
+        NewQueues = saved.WatchedQueues(QueueList).ToHashSet(StringComparer.Ordinal);
         await ReloadAsync();
     }
 

@@ -42,7 +42,7 @@ public partial class LivePage : IDisposable
     private LiveView View { get; set; } = LiveView.Everyone;
 
     /// <summary>The supervisor's saved queues, or every queue on first use.</summary>
-    private LiveScope Scope => new([.. preferences.QueueIds is { Count: > 0 } queues ? queues : QueueList.Select(q => q.Id)], []);
+    private LiveScope Scope => new([.. preferences.WatchedQueues(QueueList)], []);
 
     protected override async Task OnInitializedAsync()
     {
