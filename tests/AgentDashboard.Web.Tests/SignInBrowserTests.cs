@@ -7,7 +7,8 @@ public sealed class SignInBrowserTests(Browser browser) : IClassFixture<Browser>
 {
     private DashboardHost host = null!;
 
-    public async Task InitializeAsync() => host = await DashboardHost.StartAsync();
+    // Open pages check their session every 2 s here (a minute by default).
+    public async Task InitializeAsync() => host = await DashboardHost.StartAsync(["--Dashboard:Sessions:RevalidationInterval=00:00:02"]);
     public async Task DisposeAsync() => await host.DisposeAsync();
 
     [Fact]
@@ -56,6 +57,38 @@ public sealed class SignInBrowserTests(Browser browser) : IClassFixture<Browser>
         await page.WaitForURLAsync(url => !url.Contains("/oauth/", StringComparison.Ordinal) && !url.Contains("/signin-zoho", StringComparison.Ordinal));
         Assert.Equal(host.Address.GetLeftPart(UriPartial.Authority), new Uri(page.Url).GetLeftPart(UriPartial.Authority));
         await Assertions.Expect(page.Locator("#signed-in-as")).ToHaveTextAsync("Alex Lindqvist");
+    }
+
+    [Fact]
+    public async Task Signing_out_everywhere_turns_another_browsers_open_page_into_the_sign_in_prompt()
+    {
+        await using var wallOffice = await browser.Chromium.NewContextAsync();
+        await using var laptop = await browser.Chromium.NewContextAsync();
+        var open = await SignedInPageAsync(wallOffice, "live");
+        await Assertions.Expect(open.Locator("h1")).ToHaveTextAsync("Live agents");
+        var other = await SignedInPageAsync(laptop, "");
+
+        await other.ClickAsync("#signed-in-as");
+        await other.ClickAsync("#sign-out-everywhere");
+        await Assertions.Expect(other.Locator("#signed-out")).ToContainTextAsync("You are signed out everywhere");
+
+        // No reload: the open circuit finds its session ended at its next check and shows the prompt.
+        await Assertions.Expect(open.Locator("#sign-in-needed")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Assertions.Expect(open.Locator("#sign-in")).ToBeVisibleAsync();
+        await open.ReloadAsync(); // the old cookie is refused: the page asks for a sign-in at Zoho
+        await Assertions.Expect(open.Locator("h1")).ToHaveTextAsync("Sign in to Zoho (simulated)");
+    }
+
+    /// <summary>Signs in as Alex through the simulator's consent page and opens <paramref name="path"/>, live.</summary>
+    private async Task<IPage> SignedInPageAsync(IBrowserContext context, string path)
+    {
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(host.Address, "signin?returnUrl=" + Uri.EscapeDataString("/" + path)).ToString());
+        await page.Locator("label.user", new() { HasText = "Alex Lindqvist" }).ClickAsync();
+        await page.ClickAsync("#accept");
+        await Assertions.Expect(page.Locator("#signed-in-as")).ToHaveTextAsync("Alex Lindqvist");
+        await page.Locator("main[data-interactive='true']").WaitForAsync();
+        return page;
     }
 
     [Fact]

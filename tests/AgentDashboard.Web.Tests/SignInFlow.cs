@@ -52,12 +52,17 @@ public sealed partial class SignInFlow : IDisposable
     public async Task<string> PageAsync(string path = "/") => await Http.GetStringAsync(path);
 
     /// <summary>Posts the sign-out form of a page, antiforgery token included, as the browser would.</summary>
-    public async Task<HttpResponseMessage> SignOutAsync()
-    {
-        string page = await PageAsync();
-        string token = AntiforgeryField().Match(page).Groups[1].Value;
-        return await Http.PostAsync("/signout", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
-    }
+    public async Task<HttpResponseMessage> SignOutAsync(string action = "/signout") => await PostFormAsync(action, await AntiforgeryTokenAsync());
+
+    /// <summary>The antiforgery token a page's forms carry.</summary>
+    public async Task<string> AntiforgeryTokenAsync() => AntiforgeryField().Match(await PageAsync()).Groups[1].Value;
+
+    /// <summary>Posts a page's form (sign-out, sign-out everywhere) with a token read earlier.</summary>
+    public async Task<HttpResponseMessage> PostFormAsync(string action, string antiforgeryToken) =>
+        await Http.PostAsync(action, new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = antiforgeryToken }));
+
+    /// <summary>This browser's cookies as a request header, to replay them from elsewhere (a stolen or old cookie).</summary>
+    public string CookieHeader => Cookies.GetCookieHeader(host);
 
     public void Dispose() => Http.Dispose();
 

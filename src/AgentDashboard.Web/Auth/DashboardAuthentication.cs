@@ -1,9 +1,11 @@
+using System.Security.Claims;
 using AgentDashboard.Web.Configuration;
 using AgentDashboard.Zoho;
 using AgentDashboard.Zoho.Http;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OAuth;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 
@@ -32,6 +34,8 @@ internal static class DashboardAuthentication
         services.AddHttpContextAccessor();
         services.AddScoped<IZohoUserContext, CircuitZohoUser>();
         services.AddZohoVoiceClient(builder.Configuration);
+        services.AddOptions<SignInSessionOptions>().Bind(builder.Configuration.GetSection(SignInSessionOptions.SectionName));
+        services.AddSingleton<SignInSessions>();
 
         bool secure = !builder.Environment.IsDevelopment();
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
@@ -47,6 +51,8 @@ internal static class DashboardAuthentication
                 // A browser judges a cookie's expiry by its own clock, so cookies are dated by the real one even
                 // where the dashboard's clock is moved (tests, simulations on a chosen day).
                 cookie.TimeProvider = TimeProvider.System;
+                cookie.Events.OnSigningIn = StartSessionAsync;
+                cookie.Events.OnValidatePrincipal = RefuseEndedSessionAsync;
             })
             .AddOAuth<OAuthOptions, ZohoOAuthHandler>(ZohoOAuthHandler.SchemeName, "Zoho", oauth =>
             {
@@ -71,6 +77,27 @@ internal static class DashboardAuthentication
         });
         services.AddAuthorization();
         services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, SessionRevalidation>();
+    }
+
+    /// <summary>Each sign-in gets its own server-side session; the cookie carries its id.</summary>
+    private static async Task StartSessionAsync(CookieSigningInContext context)
+    {
+        if (context.Principal?.Identity is not ClaimsIdentity identity || identity.FindFirst(ZohoClaims.Zuid)?.Value is not { } zuid) return;
+        var sessions = context.HttpContext.RequestServices.GetRequiredService<SignInSessions>();
+        identity.AddClaim(new Claim(SignInSessions.ClaimType, await sessions.StartAsync(zuid, context.HttpContext.RequestAborted)));
+    }
+
+    /// <summary>A cookie whose session has ended (signed out, everywhere or here) is refused, and removed from the browser.</summary>
+    private static async Task RefuseEndedSessionAsync(CookieValidatePrincipalContext context)
+    {
+        var sessions = context.HttpContext.RequestServices.GetRequiredService<SignInSessions>();
+        if (!await sessions.IsActiveAsync(context.Principal?.FindFirst(SignInSessions.ClaimType)?.Value,
+                context.Principal?.FindFirst(ZohoClaims.Zuid)?.Value, context.HttpContext.RequestAborted))
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        }
     }
 
     public static void MapSignInEndpoints(this WebApplication app)
@@ -81,14 +108,30 @@ internal static class DashboardAuthentication
             if (offline == true) properties.Items[ZohoOAuthHandler.ForceOfflineItem] = "true";
             return Results.Challenge(properties, [ZohoOAuthHandler.SchemeName]);
         });
-        app.MapPost("/signout", async (HttpContext context, IFormCollection form, ZohoTokenService tokens) =>
+        // Sign-out ends this browser's session; the Zoho tokens go (revoked at Zoho) with the supervisor's last session.
+        app.MapPost("/signout", async (HttpContext context, IFormCollection form, SignInSessions sessions, ZohoTokenService tokens) =>
+        {
+            string outcome = "1";
+            if (context.User.FindFirst(ZohoClaims.Zuid)?.Value is { } zuid)
+            {
+                string? session = context.User.FindFirst(SignInSessions.ClaimType)?.Value;
+                int stillSignedIn = session is null ? 0 : await sessions.EndAsync(session, zuid, context.RequestAborted);
+                if (stillSignedIn == 0) await tokens.SignOutAsync(zuid, context.RequestAborted);
+                else outcome = "here";
+            }
+            await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            return Results.Redirect("/?signedOut=" + outcome);
+        });
+        // Every session of the supervisor ends (their open pages show the sign-in prompt within the revalidation interval).
+        app.MapPost("/signout/everywhere", async (HttpContext context, IFormCollection form, SignInSessions sessions, ZohoTokenService tokens) =>
         {
             if (context.User.FindFirst(ZohoClaims.Zuid)?.Value is { } zuid)
             {
+                await sessions.EndAllAsync(zuid, context.RequestAborted);
                 await tokens.SignOutAsync(zuid, context.RequestAborted);
             }
             await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
-            return Results.Redirect("/?signedOut=1");
+            return Results.Redirect("/?signedOut=everywhere");
         });
     }
 

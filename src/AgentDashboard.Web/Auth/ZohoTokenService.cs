@@ -7,8 +7,9 @@ namespace AgentDashboard.Web.Auth;
 
 /// <summary>
 /// Each signed-in user's Zoho tokens, for every Zoho call the server makes on their behalf: it hands out the
-/// access token, refreshes it shortly before it expires (and when Zoho rejects it), one refresh at a time per user
-/// however many circuits ask, and ends the user's Zoho session when Zoho refuses the refresh token.
+/// access token, refreshes it shortly before it expires (and when Zoho rejects it), and ends the user's Zoho session
+/// when Zoho says the refresh token is dead. Refresh, sign-in and sign-out of one user take one lock, so a refresh in
+/// flight can neither bring back a token that sign-out revoked nor overwrite the one a new sign-in brought.
 /// </summary>
 public sealed class ZohoTokenService(
     IZohoTokenStore store,
@@ -40,48 +41,49 @@ public sealed class ZohoTokenService(
     public async ValueTask<ZohoAccess?> RefreshAsync(string? userId, string rejectedToken, CancellationToken cancellationToken)
     {
         if (userId is null) return null;
-        var gate = gates.GetOrAdd(userId, _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync(cancellationToken);
-        try
+        using var held = await LockAsync(userId, cancellationToken);
+        if (await LoadAsync(userId, cancellationToken) is not { } current)
         {
-            if (await LoadAsync(userId, cancellationToken) is not { } current)
-            {
-                return null;
-            }
-            if (current.AccessToken != rejectedToken && IsFresh(current))
-            {
-                return Access(current); // another caller refreshed while this one waited
-            }
-            if (current.RefreshToken is null)
-            {
-                throw SessionEnded();
-            }
-            var answer = await Accounts.RefreshAsync(current.AccountsServer, ClientId, ClientSecret, current.RefreshToken, cancellationToken);
-            Interlocked.Increment(ref refreshes);
-            if (answer.Error is not null || answer.AccessToken is null)
-            {
-                if (answer.Error == "Access Denied")
-                {
-                    throw new ZohoApiException(ZohoFailureKind.RateLimited, "token refresh",
-                        "Zoho is not issuing new access tokens for this account for a few minutes (too many in a short time). Try again shortly.");
-                }
+            return null;
+        }
+        if (current.AccessToken != rejectedToken && IsFresh(current))
+        {
+            return Access(current); // another caller refreshed while this one waited
+        }
+        if (current.RefreshToken is null)
+        {
+            throw SessionEnded();
+        }
+        var answer = await Accounts.RefreshAsync(current.AccountsServer, ClientId, ClientSecret, current.RefreshToken, cancellationToken);
+        Interlocked.Increment(ref refreshes);
+        switch (answer)
+        {
+            case { Error: null, AccessToken: { } accessToken }:
+                var refreshed = current with { AccessToken = accessToken, RefreshAt = StoredZohoTokens.RefreshMoment(clock.GetUtcNow(), answer.ExpiresIn) };
+                await SaveAsync(refreshed, cancellationToken);
+                return Access(refreshed);
+            case { Error: "invalid_code" or "invalid_grant" }:
                 logger.LogInformation("Zoho refused the refresh token of user {Zuid} ({Error}); their Zoho session has ended.", userId, answer.Error);
                 await ForgetAsync(userId, cancellationToken);
                 throw SessionEnded();
-            }
-            var refreshed = current with { AccessToken = answer.AccessToken, RefreshAt = StoredZohoTokens.RefreshMoment(clock.GetUtcNow(), answer.ExpiresIn) };
-            await SaveAsync(refreshed, cancellationToken);
-            return Access(refreshed);
-        }
-        finally
-        {
-            gate.Release();
+            case { Error: "Access Denied" }:
+                throw new ZohoApiException(ZohoFailureKind.RateLimited, "token refresh",
+                    "Zoho is not issuing new access tokens for this account for a few minutes (too many in a short time). Try again shortly.");
+            case { Error: "invalid_client" }:
+                // The dashboard's registration, not the user's token: signing everyone out would not help.
+                logger.LogError("Zoho refused the dashboard's client registration (invalid_client) while renewing a token: check Zoho:ClientId and Zoho:ClientSecret.");
+                throw new ZohoApiException(ZohoFailureKind.ClientRejected, "token refresh",
+                    "Zoho refused this dashboard's client registration, so no page can read Zoho Voice. An administrator must check the dashboard's Zoho client id and secret; your sign-in is kept.");
+            default:
+                throw new ZohoApiException(ZohoFailureKind.Unexpected, "token refresh",
+                    $"Zoho did not renew the access token ({answer.Error ?? "no access token in its answer"}). Try again shortly.");
         }
     }
 
     /// <summary>Keeps a new sign-in's tokens. A refresh token this user already had here is revoked: one per user is enough.</summary>
     public async Task SaveSignInAsync(StoredZohoTokens tokens, CancellationToken cancellationToken)
     {
+        using var held = await LockAsync(tokens.Zuid, cancellationToken);
         var previous = await LoadAsync(tokens.Zuid, cancellationToken);
         var kept = tokens.RefreshToken is null && previous?.RefreshToken is { } old && previous.AccountsServer == tokens.AccountsServer
             ? tokens with { RefreshToken = old }
@@ -100,11 +102,25 @@ public sealed class ZohoTokenService(
     /// <summary>Sign-out: the refresh token is revoked at Zoho and deleted here.</summary>
     public async Task SignOutAsync(string zuid, CancellationToken cancellationToken)
     {
+        using var held = await LockAsync(zuid, cancellationToken);
         if (await LoadAsync(zuid, cancellationToken) is { RefreshToken: { } refresh } tokens)
         {
             await RevokeQuietlyAsync(tokens.AccountsServer, refresh, zuid, cancellationToken);
         }
         await ForgetAsync(zuid, cancellationToken);
+    }
+
+    /// <summary>The user's lock, released when the returned value is disposed.</summary>
+    private async Task<IDisposable> LockAsync(string zuid, CancellationToken cancellationToken)
+    {
+        var gate = gates.GetOrAdd(zuid, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        return new Held(gate);
+    }
+
+    private sealed class Held(SemaphoreSlim gate) : IDisposable
+    {
+        public void Dispose() => gate.Release();
     }
 
     private async Task RevokeQuietlyAsync(Uri accountsServer, string token, string zuid, CancellationToken cancellationToken)

@@ -23,6 +23,11 @@ public sealed record StoredZohoTokens(
         var margin = lifetime / 10 < TimeSpan.FromMinutes(5) ? lifetime / 10 : TimeSpan.FromMinutes(5);
         return issued + lifetime - margin;
     }
+
+    /// <summary>Who and where, never the tokens: a record printed into a log or an exception must not carry them.</summary>
+    public override string ToString() =>
+        $"StoredZohoTokens {{ Zuid = {Zuid}, AccountsServer = {AccountsServer}, VoiceBaseUrl = {VoiceBaseUrl}, RefreshAt = {RefreshAt:O}, " +
+        $"AccessToken = (hidden), RefreshToken = {(RefreshToken is null ? "none" : "(hidden)")} }}";
 }
 
 /// <summary>Where the tokens are kept. SQLite here; a PostgreSQL store can fill the same contract for several hosts.</summary>

@@ -31,6 +31,8 @@ public enum ZohoFailureKind
     Unreachable,
     /// <summary>Any other HTTP status, or a 200 whose body reports a failure.</summary>
     Unexpected,
+    /// <summary>Zoho refused the dashboard's own client registration (<c>invalid_client</c>): an operator must fix the settings.</summary>
+    ClientRejected,
 }
 
 /// <summary>

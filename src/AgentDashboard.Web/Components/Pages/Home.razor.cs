@@ -16,9 +16,8 @@ public partial class Home
     [Inject] public required IZohoVoiceClient Zoho { get; init; }
 
     [CascadingParameter] private Task<AuthenticationState>? Authentication { get; set; }
-    [SupplyParameterFromQuery(Name = "signedOut")] private int? SignedOutFlag { get; set; }
-
-    private bool SignedOut => SignedOutFlag == 1;
+    /// <summary>How the last sign-out went: "1" (tokens gone), "here" (other sign-ins remain), "everywhere".</summary>
+    [SupplyParameterFromQuery(Name = "signedOut")] private string? SignedOut { get; set; }
     private string? OwnStatus { get; set; }
     private ZohoApiException? StatusError { get; set; }
 
