@@ -25,6 +25,15 @@ public sealed class DashboardOptions
     /// <summary>Where the token store and the Data Protection keys live. Default: the user's local application data.</summary>
     public string? DataPath { get; set; }
 
+    /// <summary>Origins allowed to show walls in a frame (signage players), besides this site. Pages other than walls: none.</summary>
+    public List<string> WallFrameAncestors { get; set; } = [];
+
+    /// <summary>Addresses of reverse proxies whose X-Forwarded-For/Proto/Host headers are believed. None by default.</summary>
+    public List<string> KnownProxies { get; set; } = [];
+
+    /// <summary>Networks (CIDR, e.g. 10.0.0.0/8) of reverse proxies whose forwarded headers are believed.</summary>
+    public List<string> KnownNetworks { get; set; } = [];
+
     /// <summary>The section as configured, for start-up code that runs before the options can be resolved.</summary>
     public static DashboardOptions From(IConfiguration configuration) =>
         configuration.GetSection(SectionName).Get<DashboardOptions>() ?? new DashboardOptions();
