@@ -1,4 +1,5 @@
 using AgentDashboard.Web.Configuration;
+using AgentDashboard.Web.Security;
 using AgentDashboard.Zoho;
 using AgentDashboard.Zoho.Http;
 using Microsoft.AspNetCore.Authentication;
@@ -15,12 +16,9 @@ internal static class DashboardAuthentication
     public static void AddDashboardAuthentication(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        string dataPath = DashboardOptions.From(builder.Configuration).ResolveDataPath();
 
-        // Keys on disk, so a restart keeps everyone signed in and every sealed token readable.
-        services.AddDataProtection()
-            .SetApplicationName("AgentDashboard")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataPath, "keys")));
+        // Keys on disk, so a restart keeps everyone signed in and every sealed token readable; protected at rest.
+        services.AddKeyProtection(builder.Configuration);
 
         services.AddOptions<ZohoSignInOptions>().Bind(builder.Configuration.GetSection(ZohoVoiceOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ZohoSignInOptions>, ZohoSignInOptionsValidator>();

@@ -25,6 +25,12 @@ public sealed class DashboardOptions
     /// <summary>Where the token store and the Data Protection keys live. Default: the user's local application data.</summary>
     public string? DataPath { get; set; }
 
+    /// <summary>A PKCS#12 (.pfx) file whose certificate encrypts the Data Protection keys at rest; none: keys are plain files in a 0700 folder.</summary>
+    public string? KeyCertificatePath { get; set; }
+
+    /// <summary>The password of <see cref="KeyCertificatePath"/>, if it has one.</summary>
+    public string? KeyCertificatePassword { get; set; }
+
     /// <summary>Origins allowed to show walls in a frame (signage players), besides this site. Pages other than walls: none.</summary>
     public List<string> WallFrameAncestors { get; set; } = [];
 
