@@ -27,7 +27,7 @@ internal static class FeedLoad
         string data = Path.Combine(Path.GetTempPath(), "agentdashboard-feedload-" + Guid.NewGuid().ToString("N"));
         var calls = new UpstreamCounter();
         var app = DashboardWebApplication.Create([
-            "--environment=Development", "--urls=http://127.0.0.1:0", $"--Dashboard:DataPath={data}",
+            "--environment=Development", "--urls=http://127.0.0.1:0", $"--Dashboard:DataPath={data}", "--Dashboard:Mode=Demo",
             $"--Dashboard:Live:PollInterval={TimeSpan.FromMilliseconds(intervalMs)}", "--Dashboard:Live:IdleGrace=00:00:01",
         ], builder =>
         {

@@ -26,7 +26,7 @@ internal static class GridRender
         string view = args.SkipWhile(a => a != "--view").Skip(1).FirstOrDefault() ?? "table";
         string data = Path.Combine(Path.GetTempPath(), "agentdashboard-gridrender-" + Guid.NewGuid().ToString("N"));
         var app = DashboardWebApplication.Create([
-            "--urls=http://127.0.0.1:0", $"--Dashboard:DataPath={data}", $"--Simulator:AgentCount={agents}", $"--Dashboard:Live:PollInterval={TimeSpan.FromSeconds(interval)}",
+            "--urls=http://127.0.0.1:0", $"--Dashboard:DataPath={data}", "--Dashboard:Mode=Demo", $"--Simulator:AgentCount={agents}", $"--Dashboard:Live:PollInterval={TimeSpan.FromSeconds(interval)}",
         ], builder =>
         {
             builder.Logging.ClearProviders();

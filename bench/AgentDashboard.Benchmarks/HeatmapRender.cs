@@ -28,7 +28,7 @@ internal static class HeatmapRender
     {
         int agents = BenchSupport.Option(args, "--agents", 500), days = BenchSupport.Option(args, "--days", 93), runs = BenchSupport.Option(args, "--runs", 5);
         string data = Path.Combine(Path.GetTempPath(), "agentdashboard-heatmap-" + Guid.NewGuid().ToString("N"));
-        var app = DashboardWebApplication.Create(["--urls=http://127.0.0.1:0", $"--Dashboard:DataPath={data}", $"--Simulator:AgentCount={agents}"], builder =>
+        var app = DashboardWebApplication.Create(["--urls=http://127.0.0.1:0", $"--Dashboard:DataPath={data}", "--Dashboard:Mode=Demo", $"--Simulator:AgentCount={agents}"], builder =>
         {
             builder.Logging.ClearProviders();
             builder.Services.AddSingleton<TimeProvider>(new BenchSupport.ForwardClock(BenchSupport.TuesdayMorning));

@@ -26,7 +26,7 @@ internal static class Screenshots
         string? onlyPage = only >= 0 && only + 1 < args.Length ? args[only + 1] : null;
         Directory.CreateDirectory(output);
         string data = Path.Combine(Path.GetTempPath(), "agentdashboard-shots-" + Guid.NewGuid().ToString("N"));
-        var app = DashboardWebApplication.Create(["--urls=http://127.0.0.1:0", $"--Dashboard:DataPath={data}"], builder =>
+        var app = DashboardWebApplication.Create(["--urls=http://127.0.0.1:0", $"--Dashboard:DataPath={data}", "--Dashboard:Mode=Demo"], builder =>
         {
             builder.Logging.ClearProviders();
             builder.Services.AddSingleton<TimeProvider>(new BenchSupport.ForwardClock(BenchSupport.TuesdayMorning));

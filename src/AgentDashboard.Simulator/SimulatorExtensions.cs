@@ -32,7 +32,8 @@ public static class SimulatorExtensions
 
     /// <summary>
     /// Serves the Voice calls under <c>{prefix}/rest/json/zv/...</c>, the accounts calls under
-    /// <c>{prefix}/oauth/...</c> and the simulator's own controls under <c>{prefix}/sim/...</c>.
+    /// <c>{prefix}/oauth/...</c>, its directory at <c>{prefix}/sim/directory</c> and, when
+    /// <see cref="SimulatorOptions.ControlEndpoints"/> is on, its controls under <c>{prefix}/sim/...</c>.
     /// Standalone the prefix is empty: Zoho's own paths.
     /// </summary>
     public static IEndpointRouteBuilder MapZohoVoiceSimulator(this IEndpointRouteBuilder routes, string prefix = "")
@@ -41,6 +42,7 @@ public static class SimulatorExtensions
         var group = routes.MapGroup(prefix);
         group.MapVoice();
         group.MapAccounts(prefix);
+        group.MapDirectory();
         if (routes.ServiceProvider.GetRequiredService<IOptions<SimulatorOptions>>().Value.ControlEndpoints)
         {
             group.MapControl();

@@ -42,7 +42,10 @@ public sealed class SimulatorOptions
     /// <summary>Faults on demand, off by default; can be changed at run time through <c>/sim/faults</c>.</summary>
     public FaultSettings Faults { get; set; } = new();
 
-    /// <summary>Whether the <c>/sim/...</c> control endpoints (faults, token expiry, clock of record) are served.</summary>
+    /// <summary>
+    /// Whether the <c>/sim/...</c> control endpoints (faults, token expiry and revocation) are served: on for the
+    /// standalone simulator; the dashboard's demo mode turns them off unless this is set there.
+    /// </summary>
     public bool ControlEndpoints { get; set; } = true;
 }
 

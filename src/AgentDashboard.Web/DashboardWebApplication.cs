@@ -37,6 +37,8 @@ public static class DashboardWebApplication
         builder.WebHost.UseStaticWebAssets();
         SettingsCheck.ThrowIfUnreadable(builder.Configuration, DemoBackend.Settings);
         builder.AddDashboardOptions();
+        builder.AddSecurityHeaders();
+        builder.AddProxyHeaders();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddDemoBackend();
         builder.AddDashboardAuthentication();
@@ -61,6 +63,7 @@ public static class DashboardWebApplication
             ((IDisposable)app).Dispose();
             throw;
         }
+        app.UseProxyHeaders();
         app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {

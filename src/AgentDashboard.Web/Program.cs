@@ -20,6 +20,7 @@ static List<string> SettingsProblems(Exception error) => error switch
 {
     OptionsValidationException invalid => [.. invalid.Failures],
     AggregateException many when many.InnerExceptions.All(e => e is OptionsValidationException) =>
-        [.. many.InnerExceptions.Cast<OptionsValidationException>().SelectMany(e => e.Failures)],
+        // A section read while validating another reports its failures there too: each problem once.
+        [.. many.InnerExceptions.Cast<OptionsValidationException>().SelectMany(e => e.Failures).Distinct()],
     _ => [],
 };

@@ -15,6 +15,14 @@ public sealed record ZohoTokenAnswer
     [JsonPropertyName("scope")] public string? Scope { get; init; }
     [JsonPropertyName("error")] public string? Error { get; init; }
     [JsonPropertyName("error_description")] public string? ErrorDescription { get; init; }
+
+    /// <summary>Everything but the tokens, which must never reach a log or a page through a record's printout.</summary>
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append($"AccessToken = {Redaction.Of(AccessToken)}, RefreshToken = {Redaction.Of(RefreshToken)}, ExpiresIn = {ExpiresIn}, ");
+        builder.Append($"ApiDomain = {ApiDomain}, Scope = {Scope}, Error = {Error}, ErrorDescription = {ErrorDescription}");
+        return true;
+    }
 }
 
 /// <summary>Who signed in, from <c>/oauth/user/info</c>.</summary>

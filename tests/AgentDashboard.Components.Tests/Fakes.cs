@@ -125,10 +125,12 @@ public sealed class PageContext : IAsyncDisposable
     public static readonly DateTimeOffset Now = new(2026, 11, 17, 15, 30, 0, TimeSpan.Zero);
     private readonly DashboardTestHost host;
 
-    public PageContext(LiveFeedOptions? live = null)
+    /// <param name="mode">The dashboard's mode as pages read it; unset leaves the options' default (Zoho).</param>
+    public PageContext(LiveFeedOptions? live = null, DashboardMode? mode = null)
     {
         host = new DashboardTestHost(Feeds, Clock, live ?? DashboardTestHost.TwoQueues(), services =>
         {
+            if (mode is { } chosen) services.AddSingleton(Options.Create(new DashboardOptions { Mode = chosen }));
             services.AddSingleton<IZohoVoiceClient>(Zoho);
             services.AddSingleton<AgentDashboard.Web.Calls.CallForensicsLoader>();
             services.AddSingleton<Microsoft.AspNetCore.Antiforgery.IAntiforgery>(new NoAntiforgery());

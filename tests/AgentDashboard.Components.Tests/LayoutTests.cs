@@ -1,4 +1,5 @@
 using AgentDashboard.Web.Components.Layout;
+using AgentDashboard.Web.Configuration;
 using Microsoft.AspNetCore.Components;
 
 namespace AgentDashboard.Components.Tests;
@@ -41,5 +42,27 @@ public sealed class LayoutTests
         layout.Render(p => p.Add(l => l.Body, Page)); // navigating renders the layout with a new body
         Assert.Contains("page works", layout.Markup);
         Assert.Empty(layout.FindAll("#page-failed"));
+    }
+
+    [Fact]
+    public async Task A_demo_wears_a_demo_badge_in_the_app_bar_and_zoho_mode_does_not()
+    {
+        await using (var demo = new PageContext(mode: DashboardMode.Demo))
+        {
+            FailingPage.Fail = false;
+            var layout = demo.Context.Render<MainLayout>(p => p.Add(l => l.Body, Page));
+            Assert.Equal("Demo", layout.Find(".topbar #demo-badge").TextContent);
+        }
+        await using var zoho = new PageContext(mode: DashboardMode.Zoho);
+        var real = zoho.Context.Render<MainLayout>(p => p.Add(l => l.Body, Page));
+        Assert.Empty(real.FindAll("#demo-badge"));
+    }
+
+    [Fact]
+    public async Task A_demo_wall_wears_the_badge_too()
+    {
+        await using var demo = new PageContext(mode: DashboardMode.Demo);
+        var wall = demo.Context.Render<WallLayout>(p => p.Add(l => l.Body, (RenderFragment)(b => b.AddContent(0, "tiles"))));
+        Assert.Equal("Demo", wall.Find("main.wall-main #demo-badge").TextContent);
     }
 }

@@ -31,7 +31,10 @@ public sealed class DashboardHost : IAsyncDisposable
         string[]? args = null, Action<WebApplicationBuilder>? configure = null, string? dataPath = null, int port = 0, TimeProvider? clock = null)
     {
         dataPath ??= Path.Combine(Path.GetTempPath(), "agentdashboard-test-" + Guid.NewGuid().ToString("N"));
-        var app = DashboardWebApplication.Create([$"--Dashboard:DataPath={dataPath}", .. args ?? []], builder =>
+        // Demo mode by name, as production needs it; the simulator's controls on, since many tests drive faults
+        // through them. Either can be overridden by args.
+        var app = DashboardWebApplication.Create(
+            [$"--Dashboard:DataPath={dataPath}", "--Dashboard:Mode=Demo", "--Simulator:ControlEndpoints=true", .. args ?? []], builder =>
         {
             builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
             builder.Services.AddSingleton(clock ?? new ShiftedClock(SimulatedTime.TuesdayMorning));

@@ -37,14 +37,20 @@ public sealed partial class PublishedLayoutTests : IAsyncLifetime
         Assert.True(exit == 0, "dotnet publish failed:\n" + output);
 
         Assert.Equal(File.ReadAllBytes(Path.Combine(Repository.Root, "wwwroot", "app.css")), File.ReadAllBytes(Path.Combine(folder, "wwwroot", "app.css")));
-        // Prove the published copy is the one read: switch its mode and look for it on the page.
-        string settings = Path.Combine(folder, "appsettings.json");
-        File.WriteAllText(settings, File.ReadAllText(settings).Replace("\"Mode\": \"Demo\"", "\"Mode\": \"Zoho\""));
-
-        // Zoho mode without a client registration: refused at start, in words, with no stack trace.
+        // A production host with no mode set does not fall back to the demo: with no client registration it is refused.
         string errors = await RefusedAsync(Start(folder, clientRegistered: false));
         Assert.StartsWith("AgentDashboard cannot start; fix these settings:", errors);
+        Assert.Contains("Dashboard:Mode is not set, and a Production host does not fall back to the demo", errors);
+
+        // Prove the published copy is the one read: name the mode there, and the refusal no longer says it is unset.
+        string settings = Path.Combine(folder, "appsettings.json");
+        File.WriteAllText(settings, File.ReadAllText(settings).Replace("\"AllowedHosts\": \"*\",", "\"AllowedHosts\": \"*\",\n  \"Dashboard\": { \"Mode\": \"Zoho\" },"));
+
+        // Zoho mode without a client registration: refused at start, in words, with no stack trace.
+        errors = await RefusedAsync(Start(folder, clientRegistered: false));
+        Assert.StartsWith("AgentDashboard cannot start; fix these settings:", errors);
         Assert.Contains("Zoho:ClientId is required when Dashboard:Mode is Zoho", errors);
+        Assert.DoesNotContain("Dashboard:Mode is not set", errors);
 
         // Unreadable values and broken rules in several sections at once: all of them, each by its key.
         errors = await RefusedAsync(Start(folder, clientRegistered: true,

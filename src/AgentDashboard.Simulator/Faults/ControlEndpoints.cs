@@ -9,14 +9,21 @@ namespace AgentDashboard.Simulator.Faults;
 
 /// <summary>
 /// The simulator's own endpoints (not Zoho's), for tests, load programs and demos: the directory of people
-/// and queues, faults on demand, and expiring or revoking a user's tokens.
+/// and queues, and the controls: faults on demand, and expiring or revoking a user's tokens.
 /// </summary>
 internal static class ControlEndpoints
 {
+    /// <summary>
+    /// Read-only: the simulated people and queues (made-up names, no secrets), which demo mode reads as its queue
+    /// catalogue. Always served, since a demo shows the same people to anyone who signs in.
+    /// </summary>
+    public static void MapDirectory(this IEndpointRouteBuilder routes) =>
+        routes.MapGet("/sim/directory", (CallCentreSimulation simulation) => Results.Json(Directory(simulation.Centre)));
+
+    /// <summary>What changes the simulation or anyone's tokens; served only when <see cref="SimulatorOptions.ControlEndpoints"/> is on.</summary>
     public static void MapControl(this IEndpointRouteBuilder routes)
     {
         var sim = routes.MapGroup("/sim");
-        sim.MapGet("/directory", (CallCentreSimulation simulation) => Results.Json(Directory(simulation.Centre)));
         sim.MapGet("/faults", (FaultInjector faults) => Results.Json(faults.Current));
         sim.MapPut("/faults", (FaultSettings settings, FaultInjector faults) =>
         {

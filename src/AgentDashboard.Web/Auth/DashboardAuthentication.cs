@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using AgentDashboard.Web.Configuration;
+using AgentDashboard.Web.Security;
 using AgentDashboard.Zoho;
 using AgentDashboard.Zoho.Http;
 using Microsoft.AspNetCore.Authentication;
@@ -17,12 +18,9 @@ internal static class DashboardAuthentication
     public static void AddDashboardAuthentication(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        string dataPath = DashboardOptions.From(builder.Configuration).ResolveDataPath();
 
-        // Keys on disk, so a restart keeps everyone signed in and every sealed token readable.
-        services.AddDataProtection()
-            .SetApplicationName("AgentDashboard")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataPath, "keys")));
+        // Keys on disk, so a restart keeps everyone signed in and every sealed token readable; protected at rest.
+        services.AddKeyProtection(builder.Configuration);
 
         services.AddOptions<ZohoSignInOptions>().Bind(builder.Configuration.GetSection(ZohoVoiceOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ZohoSignInOptions>, ZohoSignInOptionsValidator>();

@@ -23,8 +23,14 @@ internal static class DemoBackend
         if (!IsDemo(builder.Configuration)) return;
         // Its refresh tokens live in the data folder, so a restart keeps everyone signed in, as Zoho would.
         string dataPath = DashboardOptions.From(builder.Configuration).ResolveDataPath();
-        builder.Services.AddZohoVoiceSimulator(builder.Configuration,
-            o => o.RefreshTokenFile ??= Path.Combine(dataPath, "simulator-refresh-tokens.json"));
+        // Mounted here, its controls (faults, expiring and revoking anyone's tokens) would answer every visitor:
+        // off unless Simulator:ControlEndpoints turns them on (the tests do). Its directory stays: see MapZohoVoiceSimulator.
+        bool controls = builder.Configuration.GetValue($"{SimulatorOptions.SectionName}:{nameof(SimulatorOptions.ControlEndpoints)}", false);
+        builder.Services.AddZohoVoiceSimulator(builder.Configuration, o =>
+        {
+            o.RefreshTokenFile ??= Path.Combine(dataPath, "simulator-refresh-tokens.json");
+            o.ControlEndpoints = controls;
+        });
         builder.Services.AddSingleton<DemoAddress>();
         builder.Services.AddHttpClient(SimulatorDirectory.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(10));
         builder.Services.AddSingleton<SimulatorDirectory>();

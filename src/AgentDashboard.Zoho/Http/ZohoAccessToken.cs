@@ -4,7 +4,21 @@ using System.Net.Http.Headers;
 namespace AgentDashboard.Zoho.Http;
 
 /// <summary>A user's access token, and the Voice address of their data centre when it is not the configured one.</summary>
-public sealed record ZohoAccess(string AccessToken, Uri? VoiceBaseUrl = null);
+public sealed record ZohoAccess(string AccessToken, Uri? VoiceBaseUrl = null)
+{
+    /// <summary>The token stays out of the record's printout (logs, exceptions, debugger text).</summary>
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append($"AccessToken = {Redaction.Of(AccessToken)}, VoiceBaseUrl = {VoiceBaseUrl}");
+        return true;
+    }
+}
+
+/// <summary>How a secret appears in a printout: whether there is one, never what it is.</summary>
+internal static class Redaction
+{
+    public static string Of(string? secret) => string.IsNullOrEmpty(secret) ? "(none)" : "(redacted)";
+}
 
 /// <summary>
 /// Supplies the access token of the user on whose behalf a Zoho call is made (the web host backs this with its

@@ -1,8 +1,10 @@
 using AgentDashboard.Web.Appearance;
 using AgentDashboard.Web.Auth;
+using AgentDashboard.Web.Configuration;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Web;
+using Microsoft.Extensions.Options;
 using MudBlazor;
 
 namespace AgentDashboard.Web.Components.Layout;
@@ -17,6 +19,7 @@ public partial class MainLayout
     [Inject] public required NavigationManager Navigation { get; init; }
     [Inject] public required AppearanceStore Appearance { get; init; }
     [Inject] public required ILogger<MainLayout> Logger { get; init; }
+    [Inject] public required IOptions<DashboardOptions> Dashboard { get; init; }
 
     [CascadingParameter] private Task<AuthenticationState>? Authentication { get; set; }
 
@@ -26,6 +29,9 @@ public partial class MainLayout
     private bool systemDark;
     private bool drawerOpen = true;
     private string? zuid;
+
+    /// <summary>Nobody should take the simulated centre for the real one: demo mode says so on every page.</summary>
+    private bool IsDemo => Dashboard.Value.Mode == DashboardMode.Demo;
 
     private bool IsDark => choice == ThemeChoice.Dark || (choice == ThemeChoice.System && systemDark);
 
