@@ -69,6 +69,7 @@ public static class DashboardWebApplication
         // An address with no page answers 404 with the dashboard's own page, not an empty body.
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseStaticFiles();
+        app.UseWallLinkGate();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
