@@ -327,7 +327,8 @@ public sealed class WallPageTests
         Assert.Empty(wall.FindAll("#wall-counters"));
         Assert.Equal(1, page.Feeds.Open); // still following: once they sign in, the next good poll brings the agents back
 
-        Tick(wall, clock, 1); // the page takes at most a few boards a second
+        wall.WaitForState(() => clock.PendingTimers == 2, Wait); // the ticker, and the pause after a board (a few boards a second at most)
+        Tick(wall, clock, 1);
         page.Feeds.Publish(new BoardSnapshot([.. Floor(clock)], clock.Now));
         wall.WaitForAssertion(() => Assert.Equal(7, Tiles(wall).Count), Wait);
         Assert.Empty(wall.FindAll("#wall-signin"));

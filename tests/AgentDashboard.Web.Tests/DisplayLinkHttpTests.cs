@@ -56,6 +56,7 @@ public sealed class DisplayLinkHttpTests : IAsyncLifetime
             ("wall/never-issued-token", HttpStatusCode.NotFound, "This display link is not known. Ask a supervisor for a new one."),
             ("wall/" + revokedToken, HttpStatusCode.Gone, "This display link has been revoked. Ask a supervisor for a new one."),
             ("wall/" + expiredToken, HttpStatusCode.Gone, "This display link has expired. Ask a supervisor for a new one."),
+            ("wall/" + revokedToken + "/", HttpStatusCode.Gone, "This display link has been revoked. Ask a supervisor for a new one."),
         };
         foreach (var (path, status, words) in cases)
         {

@@ -13,14 +13,14 @@ internal static class WallLinkGate
     {
         if (!(HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
             || !context.Request.Path.StartsWithSegments("/wall", out var rest)
-            || rest.Value is not { Length: > 1 } tail || tail.IndexOf('/', 1) >= 0)
+            || rest.Value?.Trim('/') is not { Length: > 0 } token || token.Contains('/'))
         {
             await next(context);
             return;
         }
         var store = context.RequestServices.GetRequiredService<DisplayLinkStore>();
         var clock = context.RequestServices.GetRequiredService<TimeProvider>();
-        var link = await store.FindAsync(Uri.UnescapeDataString(tail[1..]), context.RequestAborted);
+        var link = await store.FindAsync(token, context.RequestAborted); // the path as decoded, as the page's route reads it
         if (DisplayLink.IsOpen(link, clock.GetUtcNow(), out var whyNot))
         {
             await next(context);
