@@ -69,10 +69,11 @@ public static class DashboardWebApplication
         // An address with no page answers 404 with the dashboard's own page, not an empty body.
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseStaticFiles();
-        app.UseWallLinkGate();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
+        // Last before the endpoints, so whatever limits requests (per client, per route) has run before it.
+        app.UseWallLinkGate();
         app.MapDemoBackend();
         app.MapSignInEndpoints();
         app.MapTimelineExports();
