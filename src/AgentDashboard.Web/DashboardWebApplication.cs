@@ -75,6 +75,8 @@ public static class DashboardWebApplication
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
+        // Last before the endpoints, so whatever limits requests (per client, per route) has run before it.
+        app.UseWallLinkGate();
         app.MapDemoBackend();
         app.MapSignInEndpoints();
         app.MapTimelineExports();

@@ -231,4 +231,62 @@ public sealed class DisplaysPageTests
         Assert.Empty(displays.FindAll("#created-link")); // its address is of no use any more
         displays.WaitForAssertion(() => Assert.Contains("\"Lobby\" is revoked.", displays.Snackbars()), Wait);
     }
+
+    private static List<(string Supervisor, string Name, string State, bool CanRevoke)> AllRows(IRenderedComponent<IComponent> all) =>
+        all.FindAll("#all-displays tbody tr").Select(tr => (
+            tr.QuerySelector("[data-supervisor]")!.TextContent.Trim(),
+            tr.QuerySelector("[data-display]")!.TextContent.Trim(),
+            tr.QuerySelector("[data-state]")!.TextContent.Trim(),
+            tr.QuerySelector("[data-revoke]") is not null)).ToList();
+
+    [Fact]
+    public async Task An_admin_sees_every_supervisors_links_with_who_made_them_and_revokes_another_supervisors_link()
+    {
+        await using var page = new MudPageContext();
+        page.LinkOptions.Admins = [Zuid];
+        var store = page.Get<DisplayLinkStore>();
+        var (other, _) = await store.CreateAsync("700999", "Night shift", new WallView(["q1"]), null, CancellationToken.None, madeBy: "Nina Night");
+        page.Clock.Advance(TimeSpan.FromMinutes(1));
+        await store.CreateAsync(Zuid, "Lobby", new WallView(["q2"]), null, CancellationToken.None, madeBy: "Sam Supervisor");
+        var revoked = new List<string>();
+        store.Revoked += id => revoked.Add(id);
+
+        // The displays page points an admin to the list of all links.
+        var displays = Open(page);
+        Assert.Equal("/displays/all", displays.WaitForElement("#all-displays-link", Wait).GetAttribute("href"));
+        await page.Context.DisposeComponentsAsync();
+
+        page.NavigateTo("/displays/all");
+        var all = page.Render<AllDisplaysPage>();
+        all.WaitForElement("#all-displays", Wait);
+        Assert.Equal([("Sam Supervisor (700100)", "Lobby", "active", true), ("Nina Night (700999)", "Night shift", "active", true)], AllRows(all));
+
+        all.FindAll("[data-revoke]")[1].Click();
+        all.WaitForAssertion(() => Assert.Contains("\"Night shift\"", all.Find(".mud-dialog").TextContent), Wait);
+        BoxButton(all, "Revoke").Click();
+
+        all.WaitForAssertion(() => Assert.Equal([("Sam Supervisor (700100)", "Lobby", "active", true), ("Nina Night (700999)", "Night shift", "revoked", false)], AllRows(all)), Wait);
+        Assert.Equal([other.Id], revoked); // its walls are told at once
+        Assert.Equal("revoked", Assert.Single(await store.ListAsync("700999", CancellationToken.None)).State(PageContext.Now));
+    }
+
+    [Fact]
+    public async Task A_supervisor_who_is_not_an_admin_is_refused_in_words_and_sees_no_other_supervisors_links()
+    {
+        await using var page = new MudPageContext();
+        page.LinkOptions.Admins = ["someone.else@example.com", "700999"];
+        await page.Get<DisplayLinkStore>().CreateAsync("700999", "Night shift", new WallView(["q1"]), null, CancellationToken.None, madeBy: "Nina Night");
+
+        var displays = Open(page);
+        Assert.Empty(displays.FindAll("#all-displays-link"));
+        await page.Context.DisposeComponentsAsync();
+
+        page.NavigateTo("/displays/all");
+        var all = page.Render<AllDisplaysPage>();
+        var refusal = all.WaitForElement("#not-admin", Wait);
+        Assert.StartsWith("Only the dashboard's administrators see every supervisor's display links.", refusal.TextContent.Trim());
+        Assert.Empty(all.FindAll("#all-displays"));
+        Assert.DoesNotContain("Night shift", all.Markup);
+        Assert.DoesNotContain("Nina", all.Markup);
+    }
 }

@@ -67,6 +67,9 @@ public sealed class MudPageContext : IAsyncDisposable
         {
             services.AddSingleton<IZohoVoiceClient>(Zoho);
             services.AddSingleton<DisplayLinkStore>(); // as Wall/WallExtensions.cs registers it
+            services.AddSingleton(Microsoft.Extensions.Options.Options.Create(LinkOptions)); // read when a page first asks: a test may change it before
+            services.AddSingleton<DisplayAdmins>();
+            services.AddSingleton<WallScreens>();
             services.AddSingleton<AppearanceStore>();
             services.AddSingleton<PeriodScope>(); // as Periods/PeriodsExtensions.cs registers them
             services.AddSingleton<PeriodLoader>();
@@ -90,6 +93,9 @@ public sealed class MudPageContext : IAsyncDisposable
     public OwnStatusZoho Zoho { get; }
 
     public ManualClock Clock { get; } = new(PageContext.Now);
+
+    /// <summary>Display-link administrators and the screens per link, as <c>Dashboard:Admins</c> and <c>Dashboard:Wall</c> set them.</summary>
+    public DisplayLinkOptions LinkOptions { get; } = new();
 
     public T Get<T>() where T : notnull => Context.Services.GetRequiredService<T>();
 

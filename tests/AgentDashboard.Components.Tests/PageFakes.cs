@@ -66,6 +66,9 @@ public sealed class WallContext : IAsyncDisposable
         host = new DashboardTestHost(Feeds, Clock, live, services =>
         {
             services.AddSingleton<DisplayLinkStore>(); // as Wall/WallExtensions.cs registers it
+            services.AddSingleton(Microsoft.Extensions.Options.Options.Create(LinkOptions)); // read when a page first asks: a test may change it before
+            services.AddSingleton<DisplayAdmins>();
+            services.AddSingleton<WallScreens>();
             services.AddMudServices();
         }, signedInZuid: null);
     }
@@ -73,6 +76,9 @@ public sealed class WallContext : IAsyncDisposable
     public BunitContext Context => host.Context;
     public FakeFeeds Feeds { get; } = new();
     public ManualClock Clock { get; } = new(PageContext.Now);
+
+    /// <summary>Display-link administrators and the screens per link, as <c>Dashboard:Admins</c> and <c>Dashboard:Wall</c> set them.</summary>
+    public DisplayLinkOptions LinkOptions { get; } = new();
 
     public T Get<T>() where T : notnull => Context.Services.GetRequiredService<T>();
 

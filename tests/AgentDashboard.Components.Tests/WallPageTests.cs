@@ -305,4 +305,78 @@ public sealed class WallPageTests
         Assert.Empty(page.Feeds.Subscribed);
         Assert.Equal(0, clock.PendingTimers);
     }
+
+    [Fact]
+    public async Task A_wall_whose_supervisors_Zoho_session_has_ended_asks_for_them_instead_of_showing_stale_agents()
+    {
+        await using var page = new WallContext(Live);
+        var clock = page.Clock;
+        var board = new BoardSnapshot([.. Floor(clock)], clock.Now);
+        page.Feeds.Board = board;
+        var (_, token) = await LinkAsync(page, new WallView(["q1", "q2"]));
+        var wall = Open(page, clock, token);
+        Assert.Equal(7, Tiles(wall).Count);
+
+        // The feed's poll failed because the supervisor's refresh token is dead (or they signed out).
+        page.Feeds.Publish(board.Failed("Your Zoho session ended - sign in again.", sessionEnded: true));
+
+        wall.WaitForAssertion(() => Assert.Equal(
+            "This display needs its supervisor to sign in again: their Zoho session has ended. The agents come back once they have.",
+            wall.Find("#wall-signin").TextContent.Trim()), Wait);
+        Assert.Empty(wall.FindAll(".tile"));
+        Assert.Empty(wall.FindAll("#wall-counters"));
+        Assert.Equal(1, page.Feeds.Open); // still following: once they sign in, the next good poll brings the agents back
+
+        wall.WaitForState(() => clock.PendingTimers == 2, Wait); // the ticker, and the pause after a board (a few boards a second at most)
+        Tick(wall, clock, 1);
+        page.Feeds.Publish(new BoardSnapshot([.. Floor(clock)], clock.Now));
+        wall.WaitForAssertion(() => Assert.Equal(7, Tiles(wall).Count), Wait);
+        Assert.Empty(wall.FindAll("#wall-signin"));
+    }
+
+    [Fact]
+    public async Task A_link_is_live_on_at_most_its_number_of_screens_and_the_next_says_so_without_following_a_feed()
+    {
+        await using var page = new WallContext(Live);
+        page.LinkOptions.MaxScreensPerLink = 2;
+        var clock = page.Clock;
+        page.Feeds.Board = new BoardSnapshot([.. Floor(clock)], clock.Now);
+        var (link, token) = await LinkAsync(page, new WallView(["q1", "q2"]));
+
+        var first = page.Context.Render<WallPage>(p => p.Add(w => w.Token, token));
+        var second = page.Context.Render<WallPage>(p => p.Add(w => w.Token, token));
+        first.WaitForState(() => page.Feeds.Subscribed.Count == 2, Wait);
+        var third = page.Context.Render<WallPage>(p => p.Add(w => w.Token, token));
+
+        third.WaitForAssertion(() => Assert.Equal(
+            "This display link is open on too many screens (at most 2 at a time). Close it on another screen, or ask a supervisor for another link.",
+            third.Find("#wall-closed").TextContent.Trim()), Wait);
+        Assert.Empty(third.FindAll(".tile"));
+        Assert.Equal(2, page.Feeds.Subscribed.Count);
+        Assert.Equal(2, page.Get<WallScreens>().OpenOn(link.Id));
+
+        // Closed walls give their places back.
+        await page.Context.DisposeComponentsAsync();
+        Assert.Equal(0, page.Get<WallScreens>().OpenOn(link.Id));
+        var again = page.Context.Render<WallPage>(p => p.Add(w => w.Token, token));
+        again.WaitForState(() => page.Feeds.Subscribed.Count == 3, Wait);
+        Assert.Empty(again.FindAll("#wall-closed"));
+    }
+
+    [Fact]
+    public async Task A_revoked_wall_gives_its_screen_back()
+    {
+        await using var page = new WallContext(Live);
+        page.LinkOptions.MaxScreensPerLink = 1;
+        var clock = page.Clock;
+        page.Feeds.Board = new BoardSnapshot([.. Floor(clock)], clock.Now);
+        var (link, token) = await LinkAsync(page, new WallView(["q1"]));
+        var wall = Open(page, clock, token);
+        Assert.Equal(1, page.Get<WallScreens>().OpenOn(link.Id));
+
+        Assert.True(await page.Get<DisplayLinkStore>().RevokeAsync(Owner, link.Id, CancellationToken.None));
+
+        wall.WaitForElement("#wall-closed", Wait);
+        Assert.Equal(0, page.Get<WallScreens>().OpenOn(link.Id));
+    }
 }

@@ -61,4 +61,12 @@ public sealed class SettingsTests
         Assert.Contains("Dashboard:Live:Thresholds:Busy:AlertAfter must be longer than its WarningAfter (00:20:00).", problems);
         Assert.Contains(problems, p => p.StartsWith("Zoho:DataCentre \"mars\" is not one of us, eu", StringComparison.Ordinal));
     }
+
+    [Theory]
+    [InlineData("many", "Dashboard:Wall:MaxScreensPerLink is \"many\", which is not a whole number.")]
+    [InlineData("0", "Dashboard:Wall:MaxScreensPerLink must be 1 or more (the walls one display link may be open on at a time).")]
+    public void Screens_per_display_link_must_be_a_whole_number_of_at_least_one(string value, string problem)
+    {
+        Assert.Equal([problem], Problems($"--Dashboard:Wall:MaxScreensPerLink={value}"));
+    }
 }

@@ -209,4 +209,18 @@ public sealed class WallBrowserTests(Browser browser) : IClassFixture<Browser>, 
         await Assertions.Expect(wall.Locator("#wall-closed")).ToContainTextAsync("not known");
         Assert.Equal(0, await wall.Locator(".tile").CountAsync());
     }
+
+    [Fact]
+    public async Task A_wall_whose_supervisor_signed_out_asks_for_them_to_sign_in_again_instead_of_showing_stale_agents()
+    {
+        var wall = await WallPageAsync(await WallUrlAsync());
+        await Assertions.Expect(wall.Locator("#wall-tiles .tile")).ToHaveCountAsync(QueueAgentCount, new() { Timeout = 20_000 });
+
+        // The supervisor's Zoho tokens are gone (they signed out): the feed's next poll (1 s) finds no session.
+        await host.Services<AgentDashboard.Web.Auth.ZohoTokenService>().SignOutAsync(Simulation.Centre.Users[0].Zuid, CancellationToken.None);
+
+        await Assertions.Expect(wall.Locator("#wall-signin")).ToHaveTextAsync(
+            "This display needs its supervisor to sign in again: their Zoho session has ended. The agents come back once they have.", new() { Timeout = 10_000 });
+        Assert.Equal(0, await wall.Locator(".tile").CountAsync());
+    }
 }

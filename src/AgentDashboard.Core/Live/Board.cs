@@ -73,13 +73,15 @@ public readonly record struct PolledStatus(string AgentId, string? Status, strin
 
 /// <summary>
 /// An immutable picture of a scope's agents, as of the last good poll. Failed polls keep the agents and count
-/// themselves, so viewers keep the last good data and can see how old it is.
+/// themselves, so viewers keep the last good data and can see how old it is. <see cref="SessionEnded"/> says the
+/// last poll failed because the Zoho session it acts with has ended (a good poll clears it).
 /// </summary>
 public sealed record BoardSnapshot(
     ImmutableArray<LiveAgent> Agents,
     DateTimeOffset? AsOf,
     int FailedPolls = 0,
-    string? LastError = null)
+    string? LastError = null,
+    bool SessionEnded = false)
 {
     public static BoardSnapshot Empty { get; } = new(ImmutableArray<LiveAgent>.Empty, null);
 
@@ -125,6 +127,6 @@ public sealed record BoardSnapshot(
         return (new BoardSnapshot(agents, now), changed.ToImmutable());
     }
 
-    /// <summary>A failed poll: same agents, one more failure, the reason in words.</summary>
-    public BoardSnapshot Failed(string reason) => this with { FailedPolls = FailedPolls + 1, LastError = reason };
+    /// <summary>A failed poll: same agents, one more failure, the reason in words, and whether the Zoho session has ended.</summary>
+    public BoardSnapshot Failed(string reason, bool sessionEnded = false) => this with { FailedPolls = FailedPolls + 1, LastError = reason, SessionEnded = sessionEnded };
 }

@@ -139,7 +139,8 @@ internal sealed class LiveFeed
                 // Whatever failed (Zoho, the token store, this code), viewers keep the last good board and the feed tries again.
                 failures++;
                 var zoho = error as ZohoApiException;
-                Publish(current.Failed(zoho?.Message ?? "The dashboard could not complete its last poll; it keeps trying."));
+                Publish(current.Failed(zoho?.Message ?? "The dashboard could not complete its last poll; it keeps trying.",
+                    sessionEnded: zoho?.Kind is ZohoFailureKind.SessionEnded or ZohoFailureKind.NotSignedIn));
                 var backOff = TimeSpan.FromTicks(options.PollInterval.Ticks * (1L << Math.Min(failures, 6)));
                 wait = Max(zoho?.RetryAfter ?? TimeSpan.Zero, backOff < options.MaxBackOff ? backOff : options.MaxBackOff);
                 // The message only: a stack trace never goes to the log.

@@ -24,11 +24,13 @@ public partial class DisplaysPage : IDisposable
     [Inject] public required NavigationManager Navigation { get; init; }
     [Inject] public required MudBlazor.IDialogService Dialogs { get; init; }
     [Inject] public required MudBlazor.ISnackbar Snackbar { get; init; }
+    [Inject] public required DisplayAdmins Admins { get; init; }
 
     [CascadingParameter] private Task<AuthenticationState>? Authentication { get; set; }
 
     private readonly CancellationTokenSource closing = new();
-    private string? zuid;
+    private string? zuid, madeBy;
+    private bool IsAdmin { get; set; }
     private IReadOnlyList<DisplayLink> Links { get; set; } = [];
     private string NewName { get; set; } = "Wall";
     private HashSet<string> NewQueues { get; set; } = new(StringComparer.Ordinal);
@@ -43,11 +45,14 @@ public partial class DisplaysPage : IDisposable
 
     protected override async Task OnInitializedAsync()
     {
-        if (Authentication is null || (await Authentication).User.FindFirst(ZohoClaims.Zuid)?.Value is not { } user)
+        var principal = Authentication is null ? null : (await Authentication).User;
+        if (principal?.FindFirst(ZohoClaims.Zuid)?.Value is not { } user)
         {
             return;
         }
         zuid = user;
+        madeBy = principal.Identity?.Name;
+        IsAdmin = Admins.IsAdmin(principal);
         QueueList = await Catalogue.AllAsync(closing.Token);
         var saved = await Preferences.GetAsync(user, closing.Token);
         NewQueues = saved.WatchedQueues(QueueList).ToHashSet(StringComparer.Ordinal);
@@ -63,7 +68,7 @@ public partial class DisplaysPage : IDisposable
             : null;
         if (Problem is not null) return;
         var view = new WallView(QueueList.Select(q => q.Id).Where(NewQueues.Contains).ToList(), NewRotate && NewQueues.Count > 1, Math.Clamp(NewRotateSeconds, 5, 600), NewCounters);
-        var (link, token) = await Store.CreateAsync(zuid!, NewName.Trim(), view, Lifetimes[NewLifetime].Lifetime, closing.Token);
+        var (link, token) = await Store.CreateAsync(zuid!, NewName.Trim(), view, Lifetimes[NewLifetime].Lifetime, closing.Token, madeBy);
         string url = Navigation.ToAbsoluteUri("/wall/" + token).ToString();
         using var data = new QRCodeGenerator().CreateQrCode(url, QRCodeGenerator.ECCLevel.M);
         string svg = new SvgQRCode(data).GetGraphic(6, "#000000", "#ffffff", drawQuietZones: true);

@@ -10,7 +10,9 @@ namespace AgentDashboard.Web.Components.Pages;
 /// <summary>
 /// A wall monitor's view through a display link: no sign-in, nothing to change. It follows the link's supervisor's
 /// shared feed (one per scope however many walls), shows the queues one at a time when the link rotates them, and
-/// stops showing data as soon as the link is revoked or expires. The browser fits the tiles to the screen
+/// stops showing data as soon as the link is revoked or expires, or while the supervisor's Zoho session has ended.
+/// A link is live on at most <see cref="WallScreens.Max"/> screens at a time. Closed links never reach this page in
+/// the pre-render (<see cref="WallLinkGate"/> answers 404 or 410). The browser fits the tiles to the screen
 /// (wwwroot/js/wall.js) and recovers from lost connections and restarts by itself (wwwroot/js/start.js).
 /// </summary>
 public partial class WallPage
@@ -20,10 +22,14 @@ public partial class WallPage
     [Inject] public required QueueCatalogue Catalogue { get; init; }
     [Inject] public required LivePreferenceStore Preferences { get; init; }
     [Inject] public required ILogger<WallPage> Logger { get; init; }
+    [Inject] public required WallScreens Screens { get; init; }
+
+    public const string SignInAgainMessage = "This display needs its supervisor to sign in again: their Zoho session has ended. The agents come back once they have.";
 
     [Parameter] public string? Token { get; set; }
 
     private LiveSubscription? subscription;
+    private string? screenOf; // the link whose screen place this wall holds
     private DisplayLink? Link { get; set; }
     private string? Closed { get; set; }
     private int ViewIndex { get; set; }
@@ -57,6 +63,13 @@ public partial class WallPage
         {
             return; // the pre-render shows the frame; the live connection brings the data (and a closed wall nothing)
         }
+        if (!Screens.TryOpen(link.Id))
+        {
+            Link = null;
+            Closed = Screens.TooManyMessage;
+            return;
+        }
+        screenOf = link.Id;
         Links.Revoked += OnRevoked;
         subscription = Feeds.Subscribe(link.Zuid, link.View.Scope);
         await FollowAsync(subscription, waitForFirstBoard: false);
@@ -122,7 +135,13 @@ public partial class WallPage
         ShowNothing();
         subscription?.Dispose();
         subscription = null;
+        GiveBackScreen();
         StateHasChanged();
+    }
+
+    private void GiveBackScreen()
+    {
+        if (Interlocked.Exchange(ref screenOf, null) is { } id) Screens.Close(id);
     }
 
     public override void Dispose()
@@ -130,5 +149,6 @@ public partial class WallPage
         Links.Revoked -= OnRevoked;
         base.Dispose();
         subscription?.Dispose();
+        GiveBackScreen();
     }
 }
