@@ -40,6 +40,7 @@ public static class DashboardWebApplication
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddDemoBackend();
         builder.AddDashboardAuthentication();
+        builder.AddOrganisationSignIn();
         builder.AddAgents();
         builder.AddLiveGrid();
         builder.AddTimelines();
@@ -70,6 +71,7 @@ public static class DashboardWebApplication
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseStaticFiles();
         app.UseAuthentication();
+        app.UseOrganisationSignIn();
         app.UseAuthorization();
         app.UseAntiforgery();
         app.MapDemoBackend();

@@ -88,7 +88,7 @@ internal static class DashboardAuthentication
                 await tokens.SignOutAsync(zuid, context.RequestAborted);
             }
             await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
-            return Results.Redirect("/?signedOut=1");
+            return OrganisationSignIn.SignOutResult(context, "/?signedOut=1");
         });
     }
 
