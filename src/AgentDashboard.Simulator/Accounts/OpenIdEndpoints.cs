@@ -24,9 +24,10 @@ internal static class OpenIdEndpoints
         authority.MapGet("/.well-known/openid-configuration", (HttpContext context) => Discovery(Issuer(context.Request, prefix)));
         authority.MapGet("/keys", (OpenIdTokens tokens) => Results.Json(tokens.KeySet()));
         authority.MapGet("/authorize", (HttpContext context) => Authorize(context, prefix));
-        authority.MapPost("/authorize", (HttpContext context) => Consent(context));
+        authority.MapPost("/authorize", (HttpContext context) => Consent(context, prefix));
         authority.MapPost("/token", (HttpContext context, OpenIdTokens tokens) => Token(context, tokens, prefix));
         authority.MapGet("/logout", (HttpContext context) => SignOut(context));
+        authority.MapGet("/form-post.js", () => Results.Text("document.getElementById(\"form-post\").submit();", "text/javascript"));
     }
 
     /// <summary>The issuer, which is also the authority's address: <c>iss</c> of every id token.</summary>
@@ -105,7 +106,7 @@ internal static class OpenIdEndpoints
             """);
     }
 
-    private static async Task Consent(HttpContext context)
+    private static async Task Consent(HttpContext context, string prefix)
     {
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
         var (request, problem) = Read(context, name => form[name].FirstOrDefault());
@@ -132,12 +133,13 @@ internal static class OpenIdEndpoints
             context.Response.Redirect(QueryHelpers.AddQueryString(request.RedirectUri, parameters));
             return;
         }
-        // response_mode=form_post: a form the browser posts to the application (the button is there without script).
+        // response_mode=form_post: a form the browser posts to the application, by a script file (no inline script for a
+        // Content-Security-Policy to block) or by the button.
         var fields = string.Concat(parameters.Select(p => $"<input type=\"hidden\" name=\"{AccountsEndpoints.Html(p.Key)}\" value=\"{AccountsEndpoints.Html(p.Value)}\">"));
         await AccountsEndpoints.Page(context, StatusCodes.Status200OK, "Returning to the application", $"""
             <form method="post" action="{AccountsEndpoints.Html(request.RedirectUri)}" id="form-post">{fields}
             <div class="actions"><button type="submit" class="primary">Continue</button></div></form>
-            <script>document.getElementById("form-post").submit();</script>
+            <script src="{AccountsEndpoints.Html(Issuer(context.Request, prefix))}/form-post.js"></script>
             """);
     }
 
