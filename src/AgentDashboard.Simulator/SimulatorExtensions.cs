@@ -27,6 +27,8 @@ public static class SimulatorExtensions
         services.TryAddSingleton<CallCentreSimulation>();
         services.TryAddSingleton<TokenStore>();
         services.TryAddSingleton<FaultInjector>();
+        services.TryAddSingleton<OrganisationDirectory>();
+        services.TryAddSingleton<OpenIdTokens>();
         return services;
     }
 

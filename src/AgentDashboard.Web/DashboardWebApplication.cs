@@ -42,6 +42,7 @@ public static class DashboardWebApplication
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddDemoBackend();
         builder.AddDashboardAuthentication();
+        builder.AddOrganisationSignIn();
         builder.AddAgents();
         builder.AddLiveGrid();
         builder.AddTimelines();
@@ -73,6 +74,7 @@ public static class DashboardWebApplication
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseStaticFiles();
         app.UseAuthentication();
+        app.UseOrganisationSignIn();
         app.UseAuthorization();
         app.UseAntiforgery();
         // Last before the endpoints, so whatever limits requests (per client, per route) has run before it.

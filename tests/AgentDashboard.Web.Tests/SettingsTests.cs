@@ -69,4 +69,20 @@ public sealed class SettingsTests
     {
         Assert.Equal([problem], Problems($"--Dashboard:Wall:MaxScreensPerLink={value}"));
     }
+
+    [Fact]
+    public void Organisation_sign_in_turned_on_without_its_registration_names_every_missing_setting()
+    {
+        var problems = Problems("--Dashboard:OrganisationSignIn:Enabled=true", "--Dashboard:OrganisationSignIn:Instance=http://login.example/");
+
+        Assert.Equal(
+        [
+            "Dashboard:OrganisationSignIn:Instance must be an https:// address such as https://login.microsoftonline.com/ (plain http only on this machine's loopback address).",
+            "Dashboard:OrganisationSignIn:TenantId is required: the directory (tenant) id of your organisation.",
+            "Dashboard:OrganisationSignIn:ClientId is required: the application (client) id of the dashboard's app registration.",
+            "Dashboard:OrganisationSignIn:ClientSecret is required: a client secret of the dashboard's app registration.",
+            "Dashboard:OrganisationSignIn:AllowedGroups or Dashboard:OrganisationSignIn:AllowedRoles must name at least one group id or app role; otherwise nobody could use the dashboard.",
+        ], problems);
+        Assert.Equal(["Dashboard:OrganisationSignIn:Enabled is \"yes\", which is not true or false."], Problems("--Dashboard:OrganisationSignIn:Enabled=yes"));
+    }
 }

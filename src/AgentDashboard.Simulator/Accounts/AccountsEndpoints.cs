@@ -25,6 +25,7 @@ internal static class AccountsEndpoints
         routes.MapPost("/oauth/v2/token", (HttpContext context) => Token(context, prefix));
         routes.MapPost("/oauth/v2/token/revoke", (HttpContext context) => Revoke(context));
         routes.MapGet("/oauth/user/info", (HttpContext context) => UserInfo(context));
+        routes.MapOrganisationAuthority(prefix);
     }
 
     /// <summary>This server's own base address as callers see it: the accounts-server and api_domain it reports.</summary>
@@ -59,7 +60,7 @@ internal static class AccountsEndpoints
         return (new AuthorizeRequest(client, redirect, scopes, value("state"), value("access_type") == "offline", challenge), null);
     }
 
-    private static bool RedirectAllowed(SimulatorClient client, Uri redirect, HttpRequest request) =>
+    internal static bool RedirectAllowed(SimulatorClient client, Uri redirect, HttpRequest request) =>
         client.RedirectUris.Count > 0
             ? client.RedirectUris.Contains(redirect.AbsoluteUri, StringComparer.Ordinal)
             : redirect.Scheme is "http" or "https" && (redirect.IsLoopback || redirect.Host == request.Host.Host);
@@ -192,9 +193,9 @@ internal static class AccountsEndpoints
         }).ExecuteAsync(context);
     }
 
-    private static string Html(string? text) => HtmlEncoder.Default.Encode(text ?? "");
+    internal static string Html(string? text) => HtmlEncoder.Default.Encode(text ?? "");
 
-    private static async Task Page(HttpContext context, int status, string title, string body)
+    internal static async Task Page(HttpContext context, int status, string title, string body)
     {
         context.Response.StatusCode = status;
         context.Response.ContentType = "text/html; charset=utf-8";

@@ -118,7 +118,7 @@ internal static class DashboardAuthentication
                 else outcome = "here";
             }
             await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
-            return Results.Redirect("/?signedOut=" + outcome);
+            return OrganisationSignIn.SignOutResult(context, "/?signedOut=" + outcome);
         });
         // Every session of the supervisor ends (their open pages show the sign-in prompt within the revalidation interval).
         app.MapPost("/signout/everywhere", async (HttpContext context, IFormCollection form, SignInSessions sessions, ZohoTokenService tokens) =>
@@ -129,7 +129,7 @@ internal static class DashboardAuthentication
                 await tokens.SignOutAsync(zuid, context.RequestAborted);
             }
             await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
-            return Results.Redirect("/?signedOut=everywhere");
+            return OrganisationSignIn.SignOutResult(context, "/?signedOut=everywhere");
         });
     }
 
