@@ -67,13 +67,13 @@ public sealed class SettingsTests
     [InlineData("0", "Dashboard:Wall:MaxScreensPerLink must be 1 or more (the walls one display link may be open on at a time).")]
     public void Screens_per_display_link_must_be_a_whole_number_of_at_least_one(string value, string problem)
     {
-        Assert.Equal([problem], Problems($"--Dashboard:Wall:MaxScreensPerLink={value}"));
+        Assert.Equal([problem], Problems("--Dashboard:Mode=Demo", $"--Dashboard:Wall:MaxScreensPerLink={value}"));
     }
 
     [Fact]
     public void Organisation_sign_in_turned_on_without_its_registration_names_every_missing_setting()
     {
-        var problems = Problems("--Dashboard:OrganisationSignIn:Enabled=true", "--Dashboard:OrganisationSignIn:Instance=http://login.example/");
+        var problems = Problems("--Dashboard:Mode=Demo", "--Dashboard:OrganisationSignIn:Enabled=true", "--Dashboard:OrganisationSignIn:Instance=http://login.example/");
 
         Assert.Equal(
         [
@@ -83,6 +83,6 @@ public sealed class SettingsTests
             "Dashboard:OrganisationSignIn:ClientSecret is required: a client secret of the dashboard's app registration.",
             "Dashboard:OrganisationSignIn:AllowedGroups or Dashboard:OrganisationSignIn:AllowedRoles must name at least one group id or app role; otherwise nobody could use the dashboard.",
         ], problems);
-        Assert.Equal(["Dashboard:OrganisationSignIn:Enabled is \"yes\", which is not true or false."], Problems("--Dashboard:OrganisationSignIn:Enabled=yes"));
+        Assert.Equal(["Dashboard:OrganisationSignIn:Enabled is \"yes\", which is not true or false."], Problems("--Dashboard:Mode=Demo", "--Dashboard:OrganisationSignIn:Enabled=yes"));
     }
 }
