@@ -48,6 +48,7 @@ public static class DashboardWebApplication
         builder.AddWall();
         builder.AddAppearance();
         builder.AddDashboardComponents();
+        builder.AddWorkLimits();
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -69,6 +70,7 @@ public static class DashboardWebApplication
         // An address with no page answers 404 with the dashboard's own page, not an empty body.
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseStaticFiles();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

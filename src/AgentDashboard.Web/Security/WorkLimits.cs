@@ -1,0 +1,106 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Options;
+
+namespace AgentDashboard.Web.Security;
+
+/// <summary>
+/// The <c>Limits</c> section: how much one request may ask of Zoho and of this server. Timelines, their exports and
+/// the period pages read Zoho for agents x days; a supervisor runs a few of those at a time; the rate limits per
+/// client address are in <see cref="RateLimits"/>.
+/// </summary>
+public sealed class WorkLimits
+{
+    public const string SectionName = "Limits";
+
+    /// <summary>Agents times days one timeline, period page or export may cover (e.g. 100 agents for 20 days).</summary>
+    public int MaxAgentDays { get; set; } = 2000;
+
+    /// <summary>Long loads (timelines, period pages, exports) one supervisor may run at once, over every tab.</summary>
+    public int LongLoadsPerSupervisor { get; set; } = 2;
+
+    /// <summary>What an export answers in Retry-After when the supervisor's long loads are all in use.</summary>
+    public TimeSpan BusyRetryAfter { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Sign-in starts and callbacks per client address per minute.</summary>
+    public int SignInPerMinute { get; set; } = 30;
+
+    /// <summary>Wall pages (<c>/wall/...</c>) opened per client address per minute.</summary>
+    public int WallPerMinute { get; set; } = 120;
+
+    /// <summary>CSV exports per client address per minute.</summary>
+    public int ExportsPerMinute { get; set; } = 30;
+
+    /// <summary>The problem in words when <paramref name="agents"/> over <paramref name="days"/> is more than one request may read, else null.</summary>
+    public string? SizeProblem(int agents, int days) => (long)agents * days <= MaxAgentDays ? null
+        : $"{agents} agents over {days} days is {(long)agents * days:N0} agent-days; at most {MaxAgentDays:N0} can be read at once. Pick fewer agents or a shorter range.";
+}
+
+/// <summary>A supervisor's long loads are all in use; <see cref="Exception.Message"/> says so in words.</summary>
+public sealed class TooManyLoadsException(int limit, TimeSpan retryAfter)
+    : Exception($"You already have {limit} long loads running (timelines, period pages or exports, in any tab); wait for one to finish, then try again.")
+{
+    public TimeSpan RetryAfter { get; } = retryAfter;
+}
+
+/// <summary>Counts each supervisor's long loads in flight and refuses one beyond <see cref="WorkLimits.LongLoadsPerSupervisor"/>.</summary>
+public sealed class LongLoads(IOptions<WorkLimits> options)
+{
+    private readonly ConcurrentDictionary<string, int> running = new(StringComparer.Ordinal);
+
+    /// <summary>Takes one of the supervisor's slots until the returned lease is disposed, or throws <see cref="TooManyLoadsException"/>.</summary>
+    public IDisposable Enter(string zuid)
+    {
+        var limits = options.Value;
+        while (true)
+        {
+            int now = running.GetOrAdd(zuid, 0);
+            if (now >= limits.LongLoadsPerSupervisor)
+            {
+                throw new TooManyLoadsException(limits.LongLoadsPerSupervisor, limits.BusyRetryAfter);
+            }
+            if (running.TryUpdate(zuid, now + 1, now))
+            {
+                return new Lease(this, zuid);
+            }
+        }
+    }
+
+    /// <summary>The supervisor's long loads in flight now.</summary>
+    internal int Running(string zuid) => running.GetValueOrDefault(zuid);
+
+    private void Leave(string zuid)
+    {
+        while (true)
+        {
+            int now = running[zuid];
+            if (now == 1 ? running.TryRemove(new KeyValuePair<string, int>(zuid, 1)) : running.TryUpdate(zuid, now - 1, now))
+            {
+                return;
+            }
+        }
+    }
+
+    private sealed class Lease(LongLoads owner, string zuid) : IDisposable
+    {
+        private int disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref disposed, 1) == 0) owner.Leave(zuid);
+        }
+    }
+}
+
+internal static class WorkLimitsExtensions
+{
+    public static void AddWorkLimits(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<WorkLimits>()
+            .Bind(builder.Configuration.GetSection(WorkLimits.SectionName))
+            .Validate(l => l is { MaxAgentDays: > 0, LongLoadsPerSupervisor: > 0, SignInPerMinute: > 0, WallPerMinute: > 0, ExportsPerMinute: > 0 },
+                $"{WorkLimits.SectionName}: MaxAgentDays, LongLoadsPerSupervisor, SignInPerMinute, WallPerMinute and ExportsPerMinute must be more than 0.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<LongLoads>();
+        builder.AddRateLimits();
+    }
+}
