@@ -4,6 +4,7 @@ using AgentDashboard.Simulator.Faults;
 using AgentDashboard.Simulator.Model;
 using AgentDashboard.Simulator.Simulation;
 using AgentDashboard.Web.Security;
+using Microsoft.Extensions.Logging;
 
 namespace AgentDashboard.Web.Tests;
 
@@ -18,10 +19,11 @@ public sealed class BoundedWorkTests : IAsyncLifetime
     private static readonly DateTimeOffset Now = new(2027, 3, 16, 15, 30, 0, TimeSpan.Zero);
     private DashboardHost host = null!;
     private SignInFlow browser = null!;
+    private readonly CapturedLogs logs = new();
 
     public async Task InitializeAsync()
     {
-        host = await DashboardHost.StartAsync(["--environment=Development"], clock: new ShiftedClock(Now));
+        host = await DashboardHost.StartAsync(["--environment=Development"], builder => builder.Logging.AddProvider(logs), clock: new ShiftedClock(Now));
         browser = new SignInFlow(host.Address);
         await browser.SignInAsync(Admin.Zuid);
     }
@@ -61,6 +63,22 @@ public sealed class BoundedWorkTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("The export was not made:\n22 agents over 93 days is 2,046 agent-days; at most 2,000 can be read at once. Pick fewer agents or a shorter range.\n",
             await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_heatmap_export_allows_a_500_agent_quarter_but_not_more_agent_days_than_that()
+    {
+        Faults.Set(new() { Down = true }); // any call to Zoho would make this a 502
+        string Ids(int count) => string.Join(',', Enumerable.Range(1, count).Select(i => "agent" + i));
+
+        // Figures per agent and day: 500 agents over 93 days (46,500) is within the default 50,000; 600 is not.
+        var within = await browser.Http.GetAsync($"/export/heatmap.csv?agentIds={Ids(500)}&from=2026-12-13&to=2027-03-15&tz={Zone}");
+        var beyond = await browser.Http.GetAsync($"/export/heatmap.csv?agentIds={Ids(600)}&from=2026-12-13&to=2027-03-15&tz={Zone}");
+
+        Assert.Equal(HttpStatusCode.BadGateway, within.StatusCode); // asked of Zoho, which is down
+        Assert.Equal(HttpStatusCode.BadRequest, beyond.StatusCode);
+        Assert.Equal("The export was not made:\n600 agents over 93 days is 55,800 agent-days; at most 50,000 can be read at once. Pick fewer agents or a shorter range.\n",
+            await beyond.Content.ReadAsStringAsync());
     }
 
     [Fact]
@@ -144,6 +162,8 @@ public sealed class BoundedWorkTests : IAsyncLifetime
 
         Assert.False(ended && seen.Contains(agents[3].Id), "the whole file arrived although Zoho went down after its first rows");
         Assert.False(ended, "a download that lost its last agents must not end as if it were complete");
+        await WaitUntil(() => logs.All.Contains("The timeline-totals export stopped part-way: "), "the export's end is logged");
+        Assert.DoesNotContain(logs.Lines, l => !l.StartsWith("Debug") && !l.StartsWith("Trace") && l.Contains("   at "));
     }
 
     [Fact]

@@ -15,7 +15,7 @@ namespace AgentDashboard.Web.Exports;
 internal static class CsvExport
 {
     /// <summary>The period parameters of an export's query string, checked; agents may be required, and their days must fit <see cref="WorkLimits.MaxAgentDays"/>.</summary>
-    public static (PeriodRequest? Request, IReadOnlyList<string> Problems) Parse(HttpContext context, TimeProvider clock, bool agentsRequired)
+    public static (PeriodRequest? Request, IReadOnlyList<string> Problems) Parse(HttpContext context, TimeProvider clock, WorkKind kind, bool agentsRequired)
     {
         var q = context.Request.Query;
         var (request, problems) = PeriodRequest.Parse(q["agentIds"], q["from"], q["to"], q["tz"], q["excludeDays"], q["excludeStatus"], clock.GetUtcNow());
@@ -23,7 +23,7 @@ internal static class CsvExport
         {
             problems = ["agentIds is required: give the ids of the agents to export, separated by commas."];
         }
-        if (request is not null && SizeProblem(context, request.AgentIds.Count, request.DayCount) is { } tooLarge)
+        if (request is not null && SizeProblem(context, kind, request.AgentIds.Count, request.DayCount) is { } tooLarge)
         {
             problems = [tooLarge];
         }
@@ -31,8 +31,8 @@ internal static class CsvExport
     }
 
     /// <summary>Whether <paramref name="agents"/> over <paramref name="days"/> is more than one export may read, in words.</summary>
-    public static string? SizeProblem(HttpContext context, int agents, int days) =>
-        context.RequestServices.GetRequiredService<IOptions<WorkLimits>>().Value.SizeProblem(agents, days);
+    public static string? SizeProblem(HttpContext context, WorkKind kind, int agents, int days) =>
+        context.RequestServices.GetRequiredService<IOptions<WorkLimits>>().Value.SizeProblem(kind, agents, days);
 
     public static IResult Refused(IReadOnlyList<string> problems) =>
         Results.Text("The export was not made:\n" + string.Join("\n", problems) + "\n", "text/plain", statusCode: StatusCodes.Status400BadRequest);

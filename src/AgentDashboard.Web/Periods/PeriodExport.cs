@@ -1,6 +1,7 @@
 using AgentDashboard.Web.Agents;
 using AgentDashboard.Web.Auth;
 using AgentDashboard.Web.Exports;
+using AgentDashboard.Web.Security;
 using AgentDashboard.Zoho;
 using AgentDashboard.Zoho.Http;
 using AgentDashboard.Zoho.Requests;
@@ -23,7 +24,7 @@ internal static class PeriodExport
 
     private static async Task<IResult> HeatmapAsync(HttpContext context, PeriodLoader loader, PeriodScope scope, AgentDirectory directory, IZohoVoiceClient zoho, TimeProvider clock)
     {
-        var (request, problems) = Parse(context, clock, agentsRequired: false);
+        var (request, problems) = Parse(context, clock, WorkKind.PeriodFigures, agentsRequired: false);
         if (request is null)
         {
             return Refused(problems);
@@ -63,7 +64,7 @@ internal static class PeriodExport
 
     private static async Task<IResult> OverviewAsync(HttpContext context, PeriodLoader loader, PeriodScope scope, AgentDirectory directory, IZohoVoiceClient zoho, TimeProvider clock)
     {
-        var (request, problems) = Parse(context, clock, agentsRequired: false);
+        var (request, problems) = Parse(context, clock, WorkKind.PeriodFigures, agentsRequired: false);
         var q = context.Request.Query;
         StatusSort? sort = null;
         if (!string.IsNullOrEmpty(q["sort"]))
@@ -129,7 +130,7 @@ internal static class PeriodExport
             return (queues, []);
         }
         var agents = await directory.GetAsync(zoho, Zuid(context), queues, context.RequestAborted);
-        return (queues, SizeProblem(context, agents.Count, request.DayCount) is { } tooLarge ? [tooLarge] : []);
+        return (queues, SizeProblem(context, WorkKind.PeriodFigures, agents.Count, request.DayCount) is { } tooLarge ? [tooLarge] : []);
     }
 
     private static string Zuid(HttpContext context) => context.User.FindFirst(ZohoClaims.Zuid)?.Value ?? "";

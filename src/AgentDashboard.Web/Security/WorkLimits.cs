@@ -12,8 +12,17 @@ public sealed class WorkLimits
 {
     public const string SectionName = "Limits";
 
-    /// <summary>Agents times days one timeline, period page or export may cover (e.g. 100 agents for 20 days).</summary>
+    /// <summary>
+    /// Agents times days one timeline or timeline export may cover (e.g. 100 agents for 20 days): it reads every
+    /// status change, some tens per agent and day.
+    /// </summary>
     public int MaxAgentDays { get; set; } = 2000;
+
+    /// <summary>
+    /// Agents times days one heatmap, overview or their export may cover: Zoho sends a few figures per agent and day,
+    /// so a 500-agent call centre over the 93 days allowed (46,500) fits.
+    /// </summary>
+    public int MaxPeriodAgentDays { get; set; } = 50_000;
 
     /// <summary>Long loads (timelines, period pages, exports) one supervisor may run at once, over every tab.</summary>
     public int LongLoadsPerSupervisor { get; set; } = 2;
@@ -30,9 +39,22 @@ public sealed class WorkLimits
     /// <summary>CSV exports per client address per minute.</summary>
     public int ExportsPerMinute { get; set; } = 30;
 
-    /// <summary>The problem in words when <paramref name="agents"/> over <paramref name="days"/> is more than one request may read, else null.</summary>
-    public string? SizeProblem(int agents, int days) => (long)agents * days <= MaxAgentDays ? null
-        : $"{agents} agents over {days} days is {(long)agents * days:N0} agent-days; at most {MaxAgentDays:N0} can be read at once. Pick fewer agents or a shorter range.";
+    /// <summary>The problem in words when <paramref name="agents"/> over <paramref name="days"/> is more than one request of that kind may read, else null.</summary>
+    public string? SizeProblem(WorkKind kind, int agents, int days)
+    {
+        int limit = kind is WorkKind.StatusChanges ? MaxAgentDays : MaxPeriodAgentDays;
+        return (long)agents * days <= limit ? null
+            : $"{agents:N0} agents over {days} days is {(long)agents * days:N0} agent-days; at most {limit:N0} can be read at once. Pick fewer agents or a shorter range.";
+    }
+}
+
+/// <summary>What a request reads from Zoho, for its size limit.</summary>
+public enum WorkKind
+{
+    /// <summary>Every status change (timelines and their exports).</summary>
+    StatusChanges,
+    /// <summary>Figures per agent and day (heatmap, overview and their exports).</summary>
+    PeriodFigures,
 }
 
 /// <summary>A supervisor's long loads are all in use; <see cref="Exception.Message"/> says so in words.</summary>
@@ -97,8 +119,8 @@ internal static class WorkLimitsExtensions
     {
         builder.Services.AddOptions<WorkLimits>()
             .Bind(builder.Configuration.GetSection(WorkLimits.SectionName))
-            .Validate(l => l is { MaxAgentDays: > 0, LongLoadsPerSupervisor: > 0, SignInPerMinute: > 0, WallPerMinute: > 0, ExportsPerMinute: > 0 },
-                $"{WorkLimits.SectionName}: MaxAgentDays, LongLoadsPerSupervisor, SignInPerMinute, WallPerMinute and ExportsPerMinute must be more than 0.")
+            .Validate(l => l is { MaxAgentDays: > 0, MaxPeriodAgentDays: > 0, LongLoadsPerSupervisor: > 0, SignInPerMinute: > 0, WallPerMinute: > 0, ExportsPerMinute: > 0 },
+                $"{WorkLimits.SectionName}: MaxAgentDays, MaxPeriodAgentDays, LongLoadsPerSupervisor, SignInPerMinute, WallPerMinute and ExportsPerMinute must be more than 0.")
             .ValidateOnStart();
         builder.Services.AddSingleton<LongLoads>();
         builder.AddRateLimits();

@@ -1,6 +1,7 @@
 using AgentDashboard.Core;
 using AgentDashboard.Core.Timelines;
 using AgentDashboard.Web.Exports;
+using AgentDashboard.Web.Security;
 using static AgentDashboard.Web.Exports.CsvExport;
 
 namespace AgentDashboard.Web.Timelines;
@@ -25,7 +26,7 @@ internal static class TimelineExport
     private static Task<IResult> ExportAsync(HttpContext context, TimelineLoader loader, TimeProvider clock, string name,
         string header, Func<TextWriter, IReadOnlyList<AgentTimeline>, TimeZoneInfo, Task> write)
     {
-        var (request, problems) = Parse(context, clock, agentsRequired: true);
+        var (request, problems) = Parse(context, clock, WorkKind.StatusChanges, agentsRequired: true);
         if (request is null)
         {
             return Task.FromResult(Refused(problems));

@@ -44,6 +44,9 @@ public abstract class PeriodPageBase : ComponentBase, IDisposable
 
     protected string? Zuid { get; private set; }
 
+    /// <summary>What the page reads, for its size limit: figures per agent and day, unless it reads every status change.</summary>
+    protected virtual WorkKind Reads => WorkKind.PeriodFigures;
+
     /// <summary>The form's copy of the request, applied by Show.</summary>
     protected PeriodForm Form { get; } = new();
 
@@ -101,7 +104,7 @@ public abstract class PeriodPageBase : ComponentBase, IDisposable
             request = request with { From = request.To.AddDays(1 - defaultDays) };
         }
         // No agents picked means every agent of the queues.
-        if (Limits.Value.SizeProblem(request.AgentIds.Count > 0 ? request.AgentIds.Count : Agents.Count, request.DayCount) is { } tooLarge)
+        if (Limits.Value.SizeProblem(Reads, request.AgentIds.Count > 0 ? request.AgentIds.Count : Agents.Count, request.DayCount) is { } tooLarge)
         {
             Problems = [tooLarge];
             return (null, queues);
