@@ -13,7 +13,7 @@ public readonly record struct StatusAuditProgress(int PagesFetched, int HitsFetc
 /// page with fewer hits than asked for. Agents and day buckets split across pages are merged; a hit seen on
 /// two pages (the data moved while paging) is kept once. More agents than
 /// <see cref="ZohoVoiceClient.MaxIdsPerRequest"/> are fetched a group at a time, to keep URLs short. A page answered
-/// 429 is asked for again after its Retry-After (see <see cref="RateLimitWaits"/>), on <c>clock</c>.
+/// 429 is asked for again after its Retry-After (see <see cref="RateLimitWaits"/>) when <c>rateLimitClock</c> is given.
 /// </summary>
 public static class StatusAuditPaging
 {
@@ -28,11 +28,11 @@ public static class StatusAuditPaging
         IProgress<StatusAuditProgress>? progress = null,
         int pageSize = DefaultPageSize,
         CancellationToken cancellationToken = default,
-        TimeProvider? clock = null)
+        TimeProvider? rateLimitClock = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
         var merged = new StatusAuditMerger();
-        var rateLimits = new RateLimitWaits(clock);
+        var rateLimits = new RateLimitWaits(rateLimitClock);
         int hits = 0, pages = 0;
         foreach (var agents in query.AgentIds.Chunk(ZohoVoiceClient.MaxIdsPerRequest))
         {

@@ -17,7 +17,7 @@ public sealed class RateLimitTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         host = await DashboardHost.StartAsync(["--environment=Development",
-            "--Limits:SignInPerMinute=2", "--Limits:WallPerMinute=2", "--Limits:ExportsPerMinute=2"]);
+            "--Dashboard:Limits:SignInPerMinute=2", "--Dashboard:Limits:WallPerMinute=2", "--Dashboard:Limits:ExportsPerMinute=2"]);
         http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { BaseAddress = host.Address };
     }
 

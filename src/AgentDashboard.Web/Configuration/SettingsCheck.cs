@@ -24,6 +24,7 @@ internal static class SettingsCheck
         Check(configuration.GetSection(LiveFeedOptions.SectionName), typeof(LiveFeedOptions), problems);
         Check(configuration.GetSection(ZohoVoiceOptions.SectionName), typeof(ZohoVoiceOptions), problems);
         Check(configuration.GetSection(ZohoVoiceOptions.SectionName), typeof(ZohoSignInOptions), problems);
+        Check(configuration.GetSection(Security.WorkLimits.SectionName), typeof(Security.WorkLimits), problems);
         foreach (var (section, type) in more) Check(configuration.GetSection(section), type, problems);
         if (problems.Count > 0)
         {

@@ -4,13 +4,13 @@ using Microsoft.Extensions.Options;
 namespace AgentDashboard.Web.Security;
 
 /// <summary>
-/// The <c>Limits</c> section: how much one request may ask of Zoho and of this server. Timelines, their exports and
+/// The <c>Dashboard:Limits</c> section: how much one request may ask of Zoho and of this server. Timelines, their exports and
 /// the period pages read Zoho for agents x days; a supervisor runs a few of those at a time; the rate limits per
 /// client address are in <see cref="RateLimits"/>.
 /// </summary>
 public sealed class WorkLimits
 {
-    public const string SectionName = "Limits";
+    public const string SectionName = "Dashboard:Limits";
 
     /// <summary>
     /// Agents times days one timeline or timeline export may cover (e.g. 100 agents for 20 days): it reads every

@@ -50,7 +50,7 @@ public sealed class TimelineLoader(IZohoVoiceClient zoho, TimeProvider clock)
             FromEpoch = days.Start,
             ToEpoch = Math.Max(days.Start + 1, Math.Min(days.End, now + 1)),
             TimeZone = request.Zone.Id,
-        }, progress, cancellationToken: cancellationToken, clock: clock);
+        }, progress, cancellationToken: cancellationToken, rateLimitClock: clock);
 
         // Agents Zoho sent nothing for still get their (empty) lanes, in the order asked for.
         var byId = audit.Where(a => a.AgentId is not null).ToDictionary(a => a.AgentId!, StringComparer.Ordinal);
