@@ -61,4 +61,19 @@ public sealed class SettingsTests
         Assert.Contains("Dashboard:Live:Thresholds:Busy:AlertAfter must be longer than its WarningAfter (00:20:00).", problems);
         Assert.Contains(problems, p => p.StartsWith("Zoho:DataCentre \"mars\" is not one of us, eu", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Work_limits_that_cannot_be_read_or_are_below_one_are_named()
+    {
+        Assert.Equal(["Dashboard:Limits:MaxAgentDays is \"lots\", which is not a whole number."], Problems("--Dashboard:Limits:MaxAgentDays=lots"));
+
+        var problems = Problems("--Dashboard:Limits:LongLoadsPerSupervisor=0", "--Dashboard:Limits:WallPerMinute=-5", "--Dashboard:Limits:BusyRetryAfter=00:00:00");
+
+        Assert.Equal(
+        [
+            "Dashboard:Limits:LongLoadsPerSupervisor must be at least 1 (it is 0).",
+            "Dashboard:Limits:WallPerMinute must be at least 1 (it is -5).",
+            "Dashboard:Limits:BusyRetryAfter must be at least a second, e.g. 00:00:10.",
+        ], problems);
+    }
 }

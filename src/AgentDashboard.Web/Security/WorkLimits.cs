@@ -117,12 +117,32 @@ internal static class WorkLimitsExtensions
 {
     public static void AddWorkLimits(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<WorkLimits>()
-            .Bind(builder.Configuration.GetSection(WorkLimits.SectionName))
-            .Validate(l => l is { MaxAgentDays: > 0, MaxPeriodAgentDays: > 0, LongLoadsPerSupervisor: > 0, SignInPerMinute: > 0, WallPerMinute: > 0, ExportsPerMinute: > 0 },
-                $"{WorkLimits.SectionName}: MaxAgentDays, MaxPeriodAgentDays, LongLoadsPerSupervisor, SignInPerMinute, WallPerMinute and ExportsPerMinute must be more than 0.")
-            .ValidateOnStart();
+        builder.Services.AddOptions<WorkLimits>().Bind(builder.Configuration.GetSection(WorkLimits.SectionName)).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<WorkLimits>, WorkLimitsValidator>();
         builder.Services.AddSingleton<LongLoads>();
         builder.AddRateLimits();
+    }
+}
+
+/// <summary>Every limit at least 1 (and a Retry-After of at least a second), each problem named by its key.</summary>
+internal sealed class WorkLimitsValidator : IValidateOptions<WorkLimits>
+{
+    public ValidateOptionsResult Validate(string? name, WorkLimits limits)
+    {
+        var problems = new List<string>();
+        foreach (var (key, value) in new (string, int)[]
+        {
+            (nameof(limits.MaxAgentDays), limits.MaxAgentDays), (nameof(limits.MaxPeriodAgentDays), limits.MaxPeriodAgentDays),
+            (nameof(limits.LongLoadsPerSupervisor), limits.LongLoadsPerSupervisor), (nameof(limits.SignInPerMinute), limits.SignInPerMinute),
+            (nameof(limits.WallPerMinute), limits.WallPerMinute), (nameof(limits.ExportsPerMinute), limits.ExportsPerMinute),
+        })
+        {
+            if (value < 1) problems.Add($"{WorkLimits.SectionName}:{key} must be at least 1 (it is {value}).");
+        }
+        if (limits.BusyRetryAfter < TimeSpan.FromSeconds(1))
+        {
+            problems.Add($"{WorkLimits.SectionName}:{nameof(limits.BusyRetryAfter)} must be at least a second, e.g. 00:00:10.");
+        }
+        return problems.Count > 0 ? ValidateOptionsResult.Fail(problems) : ValidateOptionsResult.Success;
     }
 }
