@@ -51,6 +51,7 @@ public static class DashboardWebApplication
         builder.AddWall();
         builder.AddAppearance();
         builder.AddDashboardComponents();
+        builder.AddWorkLimits();
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -73,6 +74,7 @@ public static class DashboardWebApplication
         // An address with no page answers 404 with the dashboard's own page, not an empty body.
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseStaticFiles();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseOrganisationSignIn();
         app.UseAuthorization();

@@ -12,7 +12,8 @@ public readonly record struct StatusAuditProgress(int PagesFetched, int HitsFetc
 /// count hits (the vendor's log ids are search-index ids, paged by offset), so the walk stops at the first
 /// page with fewer hits than asked for. Agents and day buckets split across pages are merged; a hit seen on
 /// two pages (the data moved while paging) is kept once. More agents than
-/// <see cref="ZohoVoiceClient.MaxIdsPerRequest"/> are fetched a group at a time, to keep URLs short.
+/// <see cref="ZohoVoiceClient.MaxIdsPerRequest"/> are fetched a group at a time, to keep URLs short. A page answered
+/// 429 is asked for again after its Retry-After (see <see cref="RateLimitWaits"/>) when <c>rateLimitClock</c> is given.
 /// </summary>
 public static class StatusAuditPaging
 {
@@ -26,10 +27,12 @@ public static class StatusAuditPaging
         StatusAuditQuery query,
         IProgress<StatusAuditProgress>? progress = null,
         int pageSize = DefaultPageSize,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default,
+        TimeProvider? rateLimitClock = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
         var merged = new StatusAuditMerger();
+        var rateLimits = new RateLimitWaits(rateLimitClock);
         int hits = 0, pages = 0;
         foreach (var agents in query.AgentIds.Chunk(ZohoVoiceClient.MaxIdsPerRequest))
         {
@@ -40,7 +43,8 @@ public static class StatusAuditPaging
                     throw new ZohoApiException(ZohoFailureKind.MalformedResponse, "status audit list",
                         $"Zoho Voice kept returning full pages of status changes after {MaxPages} pages; the fetch was stopped.");
                 }
-                var answer = await client.GetStatusAuditAsync(query with { AgentIds = agents, Page = new Paging(page * pageSize, pageSize) }, cancellationToken);
+                var pageQuery = query with { AgentIds = agents, Page = new Paging(page * pageSize, pageSize) };
+                var answer = await rateLimits.CallAsync(ct => client.GetStatusAuditAsync(pageQuery, ct), cancellationToken);
                 int pageHits = merged.Add(answer.Agents);
                 hits += pageHits;
                 progress?.Report(new StatusAuditProgress(++pages, hits, merged.AgentCount));

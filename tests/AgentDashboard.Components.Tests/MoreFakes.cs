@@ -73,6 +73,8 @@ public sealed class MudPageContext : IAsyncDisposable
             services.AddSingleton<AppearanceStore>();
             services.AddSingleton<PeriodScope>(); // as Periods/PeriodsExtensions.cs registers them
             services.AddSingleton<PeriodLoader>();
+            services.AddSingleton(Microsoft.Extensions.Options.Options.Create(new AgentDashboard.Web.Security.WorkLimits())); // as Security/WorkLimits.cs registers them
+            services.AddSingleton<AgentDashboard.Web.Security.LongLoads>();
             services.AddSingleton<Microsoft.AspNetCore.Antiforgery.IAntiforgery>(new NoAntiforgery());
             services.AddMudServices(options =>
             {

@@ -1,19 +1,21 @@
 using AgentDashboard.Web.Agents;
 using AgentDashboard.Web.Live;
 using AgentDashboard.Web.Periods;
+using AgentDashboard.Web.Security;
 using AgentDashboard.Web.Timelines;
 using AgentDashboard.Web.Wall;
 using AgentDashboard.Zoho;
 using AgentDashboard.Zoho.Models;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 
 namespace AgentDashboard.Components.Tests;
 
 /// <summary>
-/// The services the period pages inject beyond <see cref="PageContext"/>'s (PeriodScope, PeriodLoader and
-/// TimelineLoader, as Periods/PeriodsExtensions.cs and Timelines/TimelineExtensions.cs register them), over PageContext's fakes.
+/// The services the period pages inject beyond <see cref="PageContext"/>'s (PeriodScope, PeriodLoader,
+/// TimelineLoader and the work limits, as Periods/PeriodsExtensions.cs and Timelines/TimelineExtensions.cs register them), over PageContext's fakes.
 /// PageContext's constructor already resolves services, after which bUnit takes no more registrations, so they
 /// come from a fallback provider that builds them from PageContext's own services.
 /// </summary>
@@ -28,7 +30,9 @@ public static class PeriodPages
         var extra = new ServiceCollection()
             .AddSingleton(_ => new PeriodScope(main.GetRequiredService<LivePreferenceStore>(), main.GetRequiredService<QueueCatalogue>()))
             .AddSingleton(_ => new PeriodLoader(main.GetRequiredService<IZohoVoiceClient>(), main.GetRequiredService<TimeProvider>()))
-            .AddSingleton(_ => new TimelineLoader(main.GetRequiredService<IZohoVoiceClient>(), main.GetRequiredService<TimeProvider>()));
+            .AddSingleton(_ => new TimelineLoader(main.GetRequiredService<IZohoVoiceClient>(), main.GetRequiredService<TimeProvider>()))
+            .AddSingleton(Options.Create(new WorkLimits()))
+            .AddSingleton<LongLoads>();
         main.AddFallbackServiceProvider(extra.BuildServiceProvider());
         return page;
     }

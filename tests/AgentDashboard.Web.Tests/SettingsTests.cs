@@ -85,4 +85,19 @@ public sealed class SettingsTests
         ], problems);
         Assert.Equal(["Dashboard:OrganisationSignIn:Enabled is \"yes\", which is not true or false."], Problems("--Dashboard:Mode=Demo", "--Dashboard:OrganisationSignIn:Enabled=yes"));
     }
+
+    [Fact]
+    public void Work_limits_that_cannot_be_read_or_are_below_one_are_named()
+    {
+        Assert.Equal(["Dashboard:Limits:MaxAgentDays is \"lots\", which is not a whole number."], Problems("--Dashboard:Mode=Demo", "--Dashboard:Limits:MaxAgentDays=lots"));
+
+        var problems = Problems("--Dashboard:Mode=Demo", "--Dashboard:Limits:LongLoadsPerSupervisor=0", "--Dashboard:Limits:WallPerMinute=-5", "--Dashboard:Limits:BusyRetryAfter=00:00:00");
+
+        Assert.Equal(
+        [
+            "Dashboard:Limits:LongLoadsPerSupervisor must be at least 1 (it is 0).",
+            "Dashboard:Limits:WallPerMinute must be at least 1 (it is -5).",
+            "Dashboard:Limits:BusyRetryAfter must be at least a second, e.g. 00:00:10.",
+        ], problems);
+    }
 }

@@ -1,7 +1,10 @@
 using System.Globalization;
 using System.Text;
 using AgentDashboard.Web.Periods;
+using AgentDashboard.Web.Security;
+using Microsoft.Extensions.Options;
 using AgentDashboard.Zoho.Http;
+using AgentDashboard.Zoho.Requests;
 
 namespace AgentDashboard.Web.Exports;
 
@@ -11,8 +14,8 @@ namespace AgentDashboard.Web.Exports;
 /// </summary>
 internal static class CsvExport
 {
-    /// <summary>The period parameters of an export's query string, checked; agents may be required.</summary>
-    public static (PeriodRequest? Request, IReadOnlyList<string> Problems) Parse(HttpContext context, TimeProvider clock, bool agentsRequired)
+    /// <summary>The period parameters of an export's query string, checked; agents may be required, and their days must fit <see cref="WorkLimits.MaxAgentDays"/>.</summary>
+    public static (PeriodRequest? Request, IReadOnlyList<string> Problems) Parse(HttpContext context, TimeProvider clock, WorkKind kind, bool agentsRequired)
     {
         var q = context.Request.Query;
         var (request, problems) = PeriodRequest.Parse(q["agentIds"], q["from"], q["to"], q["tz"], q["excludeDays"], q["excludeStatus"], clock.GetUtcNow());
@@ -20,8 +23,16 @@ internal static class CsvExport
         {
             problems = ["agentIds is required: give the ids of the agents to export, separated by commas."];
         }
+        if (request is not null && SizeProblem(context, kind, request.AgentIds.Count, request.DayCount) is { } tooLarge)
+        {
+            problems = [tooLarge];
+        }
         return (problems.Count > 0 ? null : request, problems);
     }
+
+    /// <summary>Whether <paramref name="agents"/> over <paramref name="days"/> is more than one export may read, in words.</summary>
+    public static string? SizeProblem(HttpContext context, WorkKind kind, int agents, int days) =>
+        context.RequestServices.GetRequiredService<IOptions<WorkLimits>>().Value.SizeProblem(kind, agents, days);
 
     public static IResult Refused(IReadOnlyList<string> problems) =>
         Results.Text("The export was not made:\n" + string.Join("\n", problems) + "\n", "text/plain", statusCode: StatusCodes.Status400BadRequest);
@@ -38,6 +49,49 @@ internal static class CsvExport
             await using var csv = new StreamWriter(body, new UTF8Encoding(false), 64 * 1024) { NewLine = "\r\n" };
             await write(csv);
         }, "text/csv; charset=utf-8", $"{name}-{request.From:yyyy-MM-dd}-to-{request.To:yyyy-MM-dd}.csv");
+
+    /// <summary>
+    /// A file written a part at a time as Zoho's pages are read. The first part is read before answering, so a bad
+    /// request or Zoho's failure is still a 400 or 502 in words; a failure after that ends the download unfinished
+    /// (the connection is aborted), never a file that looks complete.
+    /// </summary>
+    public static async Task<IResult> StreamedAsync<T>(HttpContext context, string name, PeriodRequest request, string header,
+        IAsyncEnumerable<T> parts, Func<TextWriter, T, Task> write)
+    {
+        var reading = parts.GetAsyncEnumerator(context.RequestAborted);
+        context.Response.RegisterForDisposeAsync(reading);
+        bool more;
+        try
+        {
+            more = await reading.MoveNextAsync();
+        }
+        catch (ZohoQueryException e)
+        {
+            return Refused(e.Problems);
+        }
+        catch (ZohoApiException e)
+        {
+            return ZohoFailed(e);
+        }
+        return File(name, request, async csv =>
+        {
+            await csv.WriteLineAsync(header);
+            try
+            {
+                for (; more; more = await reading.MoveNextAsync())
+                {
+                    await write(csv, reading.Current);
+                    await csv.FlushAsync(context.RequestAborted);
+                }
+            }
+            catch (ZohoApiException e)
+            {
+                context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(CsvExport))
+                    .LogWarning("The {Export} export stopped part-way: {Problem}", name, e.Message);
+                context.Abort();
+            }
+        });
+    }
 
     public static Task Row(TextWriter csv, params string[] fields) => csv.WriteLineAsync(string.Join(',', fields));
 

@@ -1,4 +1,7 @@
+using AgentDashboard.Web.Agents;
 using AgentDashboard.Web.Auth;
+using AgentDashboard.Web.Exports;
+using AgentDashboard.Web.Security;
 using AgentDashboard.Zoho;
 using AgentDashboard.Zoho.Http;
 using AgentDashboard.Zoho.Requests;
@@ -15,24 +18,37 @@ internal static class PeriodExport
 {
     public static void MapPeriodExports(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/export/heatmap.csv", HeatmapAsync).RequireAuthorization();
-        routes.MapGet("/export/overview.csv", OverviewAsync).RequireAuthorization();
+        routes.MapGet("/export/heatmap.csv", HeatmapAsync).AsExport();
+        routes.MapGet("/export/overview.csv", OverviewAsync).AsExport();
     }
 
-    private static async Task<IResult> HeatmapAsync(HttpContext context, PeriodLoader loader, PeriodScope scope, TimeProvider clock)
+    private static async Task<IResult> HeatmapAsync(HttpContext context, PeriodLoader loader, PeriodScope scope, AgentDirectory directory, IZohoVoiceClient zoho, TimeProvider clock)
     {
-        var (request, problems) = Parse(context, clock, agentsRequired: false);
+        var (request, problems) = Parse(context, clock, WorkKind.PeriodFigures, agentsRequired: false);
         if (request is null)
         {
             return Refused(problems);
         }
+        IReadOnlyList<string> queues;
         try
         {
-            var queues = await scope.QueuesAsync(Zuid(context), context.Request.Query["queue"], context.RequestAborted);
-            var agents = await loader.CalendarAsync(request, queues, cancellationToken: context.RequestAborted);
-            return File("heatmap", request, async csv =>
+            (queues, problems) = await ScopeAsync(context, request, scope, directory, zoho);
+        }
+        catch (ZohoQueryException e)
+        {
+            return Refused(e.Problems);
+        }
+        catch (ZohoApiException e)
+        {
+            return ZohoFailed(e);
+        }
+        if (problems.Count > 0)
+        {
+            return Refused(problems);
+        }
+        return await StreamedAsync(context, "heatmap", request, "agent_id,agent_name,date,status,sum_ms",
+            loader.CalendarPagesAsync(request, queues, context.RequestAborted), async (csv, agents) =>
             {
-                await csv.WriteLineAsync("agent_id,agent_name,date,status,sum_ms");
                 foreach (var agent in agents)
                 {
                     foreach (var (date, day) in agent.Days.OrderBy(d => d.Key))
@@ -44,20 +60,11 @@ internal static class PeriodExport
                     }
                 }
             });
-        }
-        catch (ZohoQueryException e)
-        {
-            return Refused(e.Problems);
-        }
-        catch (ZohoApiException e)
-        {
-            return ZohoFailed(e);
-        }
     }
 
-    private static async Task<IResult> OverviewAsync(HttpContext context, PeriodLoader loader, PeriodScope scope, TimeProvider clock)
+    private static async Task<IResult> OverviewAsync(HttpContext context, PeriodLoader loader, PeriodScope scope, AgentDirectory directory, IZohoVoiceClient zoho, TimeProvider clock)
     {
-        var (request, problems) = Parse(context, clock, agentsRequired: false);
+        var (request, problems) = Parse(context, clock, WorkKind.PeriodFigures, agentsRequired: false);
         var q = context.Request.Query;
         StatusSort? sort = null;
         if (!string.IsNullOrEmpty(q["sort"]))
@@ -78,7 +85,11 @@ internal static class PeriodExport
         }
         try
         {
-            var queues = await scope.QueuesAsync(Zuid(context), q["queue"], context.RequestAborted);
+            var (queues, tooLarge) = await ScopeAsync(context, request, scope, directory, zoho);
+            if (tooLarge.Count > 0)
+            {
+                return Refused(tooLarge);
+            }
             var overview = PeriodOverview.From(await loader.OverviewAsync(request, queues, sort, null, context.RequestAborted));
             return File("overview", request, async csv =>
             {
@@ -104,6 +115,22 @@ internal static class PeriodExport
         {
             return ZohoFailed(e);
         }
+    }
+
+    /// <summary>
+    /// The queues an export covers (an unknown queue is refused), and, when it names no agents, whether their agents
+    /// over the days are more than one export may read (picked agents were checked with the other parameters).
+    /// </summary>
+    private static async Task<(IReadOnlyList<string> Queues, IReadOnlyList<string> Problems)> ScopeAsync(
+        HttpContext context, PeriodRequest request, PeriodScope scope, AgentDirectory directory, IZohoVoiceClient zoho)
+    {
+        var queues = await scope.QueuesAsync(Zuid(context), context.Request.Query["queue"], context.RequestAborted);
+        if (request.AgentIds.Count > 0)
+        {
+            return (queues, []);
+        }
+        var agents = await directory.GetAsync(zoho, Zuid(context), queues, context.RequestAborted);
+        return (queues, SizeProblem(context, WorkKind.PeriodFigures, agents.Count, request.DayCount) is { } tooLarge ? [tooLarge] : []);
     }
 
     private static string Zuid(HttpContext context) => context.User.FindFirst(ZohoClaims.Zuid)?.Value ?? "";

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using AgentDashboard.Core.Heatmaps;
 using AgentDashboard.Core.Timelines;
 using AgentDashboard.Zoho;
@@ -21,30 +22,42 @@ public sealed class PeriodLoader(IZohoVoiceClient zoho, TimeProvider clock)
         IProgress<int>? agentsRead = null, CancellationToken cancellationToken = default)
     {
         var agents = new List<AgentDays>();
+        await foreach (var page in CalendarPagesAsync(request, queueIds, cancellationToken))
+        {
+            agents.AddRange(page);
+            agentsRead?.Report(agents.Count);
+        }
+        return agents;
+    }
+
+    /// <summary>The calendar summary a page of agents at a time, each page read only when the one before has been taken (an export writes as it reads).</summary>
+    public async IAsyncEnumerable<IReadOnlyList<AgentDays>> CalendarPagesAsync(PeriodRequest request, IReadOnlyList<string> queueIds,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
         var (from, to) = Epochs(request);
+        var rateLimits = new RateLimitWaits(clock);
         // Picked agents go a hundred at a time (short URLs); a queue scope is paged by Zoho.
         IEnumerable<IReadOnlyList<string>> groups = request.AgentIds.Count > 0 ? request.AgentIds.Chunk(ZohoVoiceClient.MaxIdsPerRequest) : [[]];
         foreach (var group in groups)
         {
             for (int page = 0; page < StatusAuditPaging.MaxPages; page++)
             {
-                var answer = await zoho.GetCalendarSummaryAsync(new CalendarSummaryQuery
+                var query = new CalendarSummaryQuery
                 {
                     AgentIds = group, QueueIds = group.Count > 0 ? [] : queueIds,
                     FromEpoch = from, ToEpoch = to, TimeZone = request.Zone.Id,
                     ExcludeDays = request.ExcludeDays, ExcludeStatus = request.ExcludeStatus,
                     Page = new Paging(page * CalendarPageSize, CalendarPageSize),
-                }, cancellationToken);
+                };
+                var answer = await rateLimits.CallAsync(ct => zoho.GetCalendarSummaryAsync(query, ct), cancellationToken);
                 var histograms = answer.CalendarSummary?.HistogramAggregation ?? [];
-                agents.AddRange(histograms.Select(ToAgentDays));
-                agentsRead?.Report(agents.Count);
+                yield return histograms.Select(ToAgentDays).ToList();
                 if (histograms.Count < CalendarPageSize)
                 {
                     break;
                 }
             }
         }
-        return agents;
     }
 
     /// <summary>The overview sorts and pages across every agent at once, so it takes at most <see cref="ZohoVoiceClient.MaxIdsPerRequest"/> picked agents.</summary>

@@ -1,8 +1,7 @@
 using AgentDashboard.Core;
 using AgentDashboard.Core.Timelines;
 using AgentDashboard.Web.Exports;
-using AgentDashboard.Zoho.Http;
-using AgentDashboard.Zoho.Requests;
+using AgentDashboard.Web.Security;
 using static AgentDashboard.Web.Exports.CsvExport;
 
 namespace AgentDashboard.Web.Timelines;
@@ -16,38 +15,28 @@ internal static class TimelineExport
     public static void MapTimelineExports(this IEndpointRouteBuilder routes)
     {
         routes.MapGet("/export/timeline.csv", (HttpContext context, TimelineLoader loader, TimeProvider clock) =>
-            ExportAsync(context, loader, clock, "timeline", WriteSegments)).RequireAuthorization();
+            ExportAsync(context, loader, clock, "timeline", SegmentsHeader, WriteSegments)).AsExport();
         routes.MapGet("/export/timeline-totals.csv", (HttpContext context, TimelineLoader loader, TimeProvider clock) =>
-            ExportAsync(context, loader, clock, "timeline-totals", WriteTotals)).RequireAuthorization();
+            ExportAsync(context, loader, clock, "timeline-totals", TotalsHeader, WriteTotals)).AsExport();
     }
 
-    private static async Task<IResult> ExportAsync(HttpContext context, TimelineLoader loader, TimeProvider clock, string name,
-        Func<TextWriter, IReadOnlyList<AgentTimeline>, TimeZoneInfo, Task> write)
+    private const string SegmentsHeader = "agent_id,agent_name,date,status,start,end,duration_ms,triggered_by,triggered_reason";
+    private const string TotalsHeader = "agent_id,agent_name,date,status,total_ms";
+
+    private static Task<IResult> ExportAsync(HttpContext context, TimelineLoader loader, TimeProvider clock, string name,
+        string header, Func<TextWriter, IReadOnlyList<AgentTimeline>, TimeZoneInfo, Task> write)
     {
-        var (request, problems) = Parse(context, clock, agentsRequired: true);
+        var (request, problems) = Parse(context, clock, WorkKind.StatusChanges, agentsRequired: true);
         if (request is null)
         {
-            return Refused(problems);
+            return Task.FromResult(Refused(problems));
         }
-        IReadOnlyList<AgentTimeline> timelines;
-        try
-        {
-            timelines = await loader.LoadAsync(request, cancellationToken: context.RequestAborted);
-        }
-        catch (ZohoQueryException e)
-        {
-            return Refused(e.Problems);
-        }
-        catch (ZohoApiException e)
-        {
-            return ZohoFailed(e);
-        }
-        return File(name, request, csv => write(csv, timelines, request.Zone));
+        return StreamedAsync(context, name, request, header, loader.StreamAsync(request, context.RequestAborted),
+            (csv, timelines) => write(csv, timelines, request.Zone));
     }
 
     public static async Task WriteSegments(TextWriter csv, IReadOnlyList<AgentTimeline> timelines, TimeZoneInfo zone)
     {
-        await csv.WriteLineAsync("agent_id,agent_name,date,status,start,end,duration_ms,triggered_by,triggered_reason");
         foreach (var agent in timelines)
         {
             foreach (var day in agent.Days)
@@ -63,7 +52,6 @@ internal static class TimelineExport
 
     public static async Task WriteTotals(TextWriter csv, IReadOnlyList<AgentTimeline> timelines, TimeZoneInfo zone)
     {
-        await csv.WriteLineAsync("agent_id,agent_name,date,status,total_ms");
         foreach (var agent in timelines)
         {
             foreach (var day in agent.Days)

@@ -2,10 +2,12 @@ using AgentDashboard.Web.Agents;
 using AgentDashboard.Web.Auth;
 using AgentDashboard.Web.Components.Controls;
 using AgentDashboard.Web.Periods;
+using AgentDashboard.Web.Security;
 using AgentDashboard.Zoho.Http;
 using AgentDashboard.Zoho.Requests;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.Options;
 using Microsoft.JSInterop;
 
 namespace AgentDashboard.Web.Components.Pages;
@@ -23,6 +25,8 @@ public abstract class PeriodPageBase : ComponentBase, IDisposable
     [Inject] public required TimeProvider Clock { get; init; }
     [Inject] public required NavigationManager Navigation { get; init; }
     [Inject] public required IJSRuntime JS { get; init; }
+    [Inject] public required LongLoads LongLoads { get; init; }
+    [Inject] public required IOptions<WorkLimits> Limits { get; init; }
 
     [CascadingParameter] private Task<AuthenticationState>? Authentication { get; set; }
 
@@ -36,8 +40,12 @@ public abstract class PeriodPageBase : ComponentBase, IDisposable
 
     protected readonly CancellationTokenSource Closing = new();
     private CancellationTokenSource? loading;
+    private IDisposable? slot;
 
     protected string? Zuid { get; private set; }
+
+    /// <summary>What the page reads, for its size limit: figures per agent and day, unless it reads every status change.</summary>
+    protected virtual WorkKind Reads => WorkKind.PeriodFigures;
 
     /// <summary>The form's copy of the request, applied by Show.</summary>
     protected PeriodForm Form { get; } = new();
@@ -95,6 +103,12 @@ public abstract class PeriodPageBase : ComponentBase, IDisposable
         {
             request = request with { From = request.To.AddDays(1 - defaultDays) };
         }
+        // No agents picked means every agent of the queues.
+        if (Limits.Value.SizeProblem(Reads, request.AgentIds.Count > 0 ? request.AgentIds.Count : Agents.Count, request.DayCount) is { } tooLarge)
+        {
+            Problems = [tooLarge];
+            return (null, queues);
+        }
         (Form.From, Form.To) = (request.From.ToString("yyyy-MM-dd"), request.To.ToString("yyyy-MM-dd"));
         return (request, queues);
     }
@@ -102,6 +116,7 @@ public abstract class PeriodPageBase : ComponentBase, IDisposable
     /// <summary>
     /// Runs one load of the page: it cancels the load before it, and is cancelled by <see cref="CancelLoad"/>, a newer
     /// load or leaving the page. A bad request becomes <see cref="Problems"/>, a Zoho failure <see cref="LoadError"/>.
+    /// It takes one of the supervisor's long-load slots (<see cref="Security.LongLoads"/>); with none free, it says so in Problems.
     /// The token tells a progress report whether its load is still the current one.
     /// </summary>
     protected async Task RunLoadAsync(Func<CancellationToken, Task> load)
@@ -111,7 +126,13 @@ public abstract class PeriodPageBase : ComponentBase, IDisposable
         (Problems, LoadError, Cancelled) = ([], null, false);
         try
         {
+            // The page keeps one slot over its loads: a newer load takes over the slot a cancelled one still holds.
+            slot ??= LongLoads.Enter(Zuid ?? "");
             await load(mine.Token);
+        }
+        catch (TooManyLoadsException e)
+        {
+            Problems = [e.Message];
         }
         catch (OperationCanceledException) when (mine.IsCancellationRequested)
         {
@@ -127,7 +148,12 @@ public abstract class PeriodPageBase : ComponentBase, IDisposable
         }
         finally
         {
-            if (loading == mine) loading = null;
+            if (loading == mine)
+            {
+                loading = null;
+                slot?.Dispose();
+                slot = null;
+            }
             mine.Dispose();
         }
     }
@@ -154,6 +180,10 @@ public abstract class PeriodPageBase : ComponentBase, IDisposable
         {
             // the page was left while the queue's agents were read
         }
+        catch (ZohoQueryException e)
+        {
+            Problems = e.Problems;
+        }
         catch (ZohoApiException e)
         {
             LoadError = e;
@@ -166,6 +196,7 @@ public abstract class PeriodPageBase : ComponentBase, IDisposable
     {
         Closing.Cancel();
         Closing.Dispose();
+        slot?.Dispose();
         GC.SuppressFinalize(this);
     }
 }

@@ -2,6 +2,7 @@ using AgentDashboard.Core;
 using AgentDashboard.Core.Timelines;
 using AgentDashboard.Web.Components.Controls;
 using AgentDashboard.Web.Periods;
+using AgentDashboard.Web.Security;
 using AgentDashboard.Web.Timelines;
 using AgentDashboard.Zoho;
 using Microsoft.AspNetCore.Components;
@@ -19,6 +20,8 @@ public partial class TimelinePage
     public const int MaxLanes = 400;
 
     [Inject] public required TimelineLoader Loader { get; init; }
+
+    protected override WorkKind Reads => WorkKind.StatusChanges;
 
     [SupplyParameterFromQuery] public string? Day { get; set; }
 
