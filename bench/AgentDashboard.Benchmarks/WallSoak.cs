@@ -26,7 +26,9 @@ internal static class WallSoak
         int walls = BenchSupport.Option(args, "--walls", 100), minutes = BenchSupport.Option(args, "--minutes", 10), sampleSeconds = BenchSupport.Option(args, "--sample-s", 30);
         string data = Path.Combine(Path.GetTempPath(), "agentdashboard-wallsoak-" + Guid.NewGuid().ToString("N"));
         var circuits = new CircuitCounter();
-        var app = DashboardWebApplication.Create(["--urls=http://127.0.0.1:0", $"--Dashboard:DataPath={data}", "--Dashboard:Mode=Demo"], builder =>
+        // Every wall on one link from one address: the per-link screen cap and the per-address wall limit are raised to fit.
+        var app = DashboardWebApplication.Create(["--urls=http://127.0.0.1:0", $"--Dashboard:DataPath={data}", "--Dashboard:Mode=Demo",
+            $"--Dashboard:Wall:MaxScreensPerLink={walls}", $"--Dashboard:Limits:WallPerMinute={Math.Max(120, walls * 4)}"], builder =>
         {
             builder.Logging.ClearProviders();
             builder.Services.AddSingleton<TimeProvider>(new BenchSupport.ForwardClock(BenchSupport.TuesdayMorning));

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace AgentDashboard.Web.Tests;
@@ -30,6 +31,21 @@ public sealed class DataFolderTests : IDisposable
         const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
         Assert.Equal(OwnerOnly, File.GetUnixFileMode(dataPath));
         Assert.Equal(OwnerOnly, File.GetUnixFileMode(Path.Combine(dataPath, "keys")));
+    }
+
+    [Fact]
+    public async Task A_data_folder_others_can_read_is_named_in_a_warning_at_start()
+    {
+        if (OperatingSystem.IsWindows()) return; // Unix file modes
+        string dataPath = Path.Combine(root, "shared");
+        Directory.CreateDirectory(dataPath, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
+            | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+        var logs = new CapturedLogs();
+
+        await using var host = await DashboardHost.StartAsync(dataPath: dataPath, configure: builder => builder.Logging.AddProvider(logs));
+
+        Assert.Contains(logs.Lines, line => line.Contains($"The folder {dataPath} can be read by other accounts", StringComparison.Ordinal));
+        Assert.DoesNotContain(logs.Lines, line => line.Contains($"The folder {Path.Combine(dataPath, "keys")} can be read", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -58,7 +58,10 @@ public sealed partial class DemoModeTests
         await using (var demo = await DashboardHost.StartAsync())
         {
             Assert.Contains("id=\"demo-badge\"", await http.GetStringAsync(demo.Address));
-            using var wall = await http.GetAsync(new Uri(demo.Address, "wall/not-a-real-token"));
+            var supervisor = demo.Services<AgentDashboard.Simulator.Simulation.CallCentreSimulation>().Centre.Users[0];
+            var (_, token) = await demo.Services<AgentDashboard.Web.Wall.DisplayLinkStore>().CreateAsync(supervisor.Zuid, "Floor 2",
+                new AgentDashboard.Web.Wall.WallView([]), null, CancellationToken.None);
+            using var wall = await http.GetAsync(new Uri(demo.Address, "wall/" + token));
             Assert.Contains("id=\"demo-badge\"", await wall.Content.ReadAsStringAsync());
         }
         await using var zoho = await DashboardHost.StartAsync(["--Dashboard:Mode=Zoho", "--Zoho:ClientId=1000.MODETEST", "--Zoho:ClientSecret=mode-test-secret"]);

@@ -53,6 +53,19 @@ public sealed class ProxyAndHostTests
     }
 
     [Fact]
+    public async Task With_no_proxy_configured_forwarded_headers_are_believed_from_nobody()
+    {
+        await using var host = await DashboardHost.StartAsync();
+        using var http = NoRedirects();
+
+        using var challenge = await SignInThroughProxyAsync(http, host);
+
+        Assert.Equal(HttpStatusCode.Redirect, challenge.StatusCode);
+        Assert.Equal(new Uri(host.Address, "signin-zoho").ToString(), RedirectUri(challenge));
+        Assert.False(challenge.Headers.Contains("Strict-Transport-Security"));
+    }
+
+    [Fact]
     public async Task A_configured_host_list_refuses_other_host_names()
     {
         await using var host = await DashboardHost.StartAsync(["--AllowedHosts=dashboard.example;127.0.0.1"]);

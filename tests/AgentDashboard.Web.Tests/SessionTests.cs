@@ -67,6 +67,29 @@ public sealed class SessionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_sign_in_left_unused_past_the_idle_lifetime_does_not_keep_the_tokens_at_sign_out()
+    {
+        using var office = new SignInFlow(host.Address);
+        using var forgotten = new SignInFlow(host.Address);
+        await forgotten.SignInAsync(Supervisor.Zuid);
+        // Its browser has not been back for 13 hours (the session times are the real clock's: moved back in the file).
+        await using (var connection = await host.Services<AgentDashboard.Web.Configuration.DashboardDatabase>().OpenAsync(Ct))
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "UPDATE sign_in_sessions SET last_seen_at = last_seen_at - $hours13";
+            command.Parameters.AddWithValue("$hours13", (long)TimeSpan.FromHours(13).TotalMilliseconds);
+            await command.ExecuteNonQueryAsync(Ct);
+        }
+        await office.SignInAsync(Supervisor.Zuid);
+
+        using var response = await office.SignOutAsync();
+
+        Assert.Equal("/?signedOut=1", response.Headers.Location!.OriginalString);
+        Assert.Null(await Stored());
+        Assert.DoesNotContain($"Signed in as {Supervisor.Name}", await forgotten.PageAsync());
+    }
+
+    [Fact]
     public async Task Sign_out_everywhere_ends_every_session_and_the_tokens()
     {
         using var office = new SignInFlow(host.Address);

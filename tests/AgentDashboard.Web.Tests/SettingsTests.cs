@@ -87,6 +87,18 @@ public sealed class SettingsTests
     }
 
     [Fact]
+    public void Session_times_too_short_to_work_are_named()
+    {
+        Assert.Equal(
+        [
+            "Dashboard:Sessions:RevalidationInterval must be at least a second, e.g. 00:01:00.",
+            "Dashboard:Sessions:MaxLifetime must be at least Dashboard:Sessions:IdleLifetime, e.g. 30.00:00:00.",
+        ], Problems("--Dashboard:Mode=Demo", "--Dashboard:Sessions:RevalidationInterval=00:00:00", "--Dashboard:Sessions:MaxLifetime=01:00:00"));
+        Assert.Equal(["Dashboard:Sessions:IdleLifetime is \"soon\", which is not a duration (hh:mm:ss, e.g. 00:00:30)."],
+            Problems("--Dashboard:Mode=Demo", "--Dashboard:Sessions:IdleLifetime=soon"));
+    }
+
+    [Fact]
     public void Work_limits_that_cannot_be_read_or_are_below_one_are_named()
     {
         Assert.Equal(["Dashboard:Limits:MaxAgentDays is \"lots\", which is not a whole number."], Problems("--Dashboard:Mode=Demo", "--Dashboard:Limits:MaxAgentDays=lots"));

@@ -32,7 +32,10 @@ internal static class DashboardAuthentication
         services.AddHttpContextAccessor();
         services.AddScoped<IZohoUserContext, CircuitZohoUser>();
         services.AddZohoVoiceClient(builder.Configuration);
-        services.AddOptions<SignInSessionOptions>().Bind(builder.Configuration.GetSection(SignInSessionOptions.SectionName));
+        services.AddOptions<SignInSessionOptions>().Bind(builder.Configuration.GetSection(SignInSessionOptions.SectionName))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SignInSessionOptions>, SignInSessionOptionsValidator>();
+        var sessionLifetimes = builder.Configuration.GetSection(SignInSessionOptions.SectionName).Get<SignInSessionOptions>() ?? new();
         services.AddSingleton<SignInSessions>();
 
         bool secure = !builder.Environment.IsDevelopment();
@@ -44,7 +47,7 @@ internal static class DashboardAuthentication
                 cookie.Cookie.SameSite = SameSiteMode.Lax;
                 cookie.Cookie.SecurePolicy = secure ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
                 cookie.SlidingExpiration = true;
-                cookie.ExpireTimeSpan = TimeSpan.FromHours(12);
+                cookie.ExpireTimeSpan = sessionLifetimes.IdleLifetime;
                 cookie.LoginPath = "/signin";
                 // A browser judges a cookie's expiry by its own clock, so cookies are dated by the real one even
                 // where the dashboard's clock is moved (tests, simulations on a chosen day).
@@ -113,9 +116,10 @@ internal static class DashboardAuthentication
             if (context.User.FindFirst(ZohoClaims.Zuid)?.Value is { } zuid)
             {
                 string? session = context.User.FindFirst(SignInSessions.ClaimType)?.Value;
-                int stillSignedIn = session is null ? 0 : await sessions.EndAsync(session, zuid, context.RequestAborted);
-                if (stillSignedIn == 0) await tokens.SignOutAsync(zuid, context.RequestAborted);
-                else outcome = "here";
+                // Counted under the tokens' lock, so a sign-in saving new tokens is not caught half-way.
+                bool lastSession = await tokens.SignOutAsync(zuid, context.RequestAborted,
+                    onlyIf: async ct => session is null || await sessions.EndAsync(session, zuid, ct) == 0);
+                if (!lastSession) outcome = "here";
             }
             await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return OrganisationSignIn.SignOutResult(context, "/?signedOut=" + outcome);

@@ -21,7 +21,10 @@ internal static class OrganisationSignIn
     public const string CookieScheme = "Organisation.Cookie";
     public const string CookieName = "AgentDashboard.Organisation";
 
-    /// <summary>Paths reachable without an organisation identity (static files are served before the gate).</summary>
+    /// <summary>
+    /// Paths reachable without an organisation identity. Static files are served before the gate; the framework's
+    /// folders and the Zoho callback are listed too, so the gate stays right if the pipeline's order changes.
+    /// </summary>
     private static readonly PathString[] OpenPaths =
         ["/wall", "/healthz", "/signin-zoho", "/signout", "/_blazor", "/_framework", "/_content", "/not-found", "/error", DemoBackend.Prefix];
 
@@ -61,8 +64,10 @@ internal static class OrganisationSignIn
             cookie.Cookie.HttpOnly = true;
             cookie.Cookie.SameSite = SameSiteMode.Lax;
             cookie.Cookie.SecurePolicy = policy;
+            // Not sliding: membership is read at sign-in, so someone removed from the group loses access within 12 hours
+            // (Entra signs members in again without a prompt while their own session there lasts).
             cookie.ExpireTimeSpan = TimeSpan.FromHours(12);
-            cookie.SlidingExpiration = true;
+            cookie.SlidingExpiration = false;
             cookie.TimeProvider = TimeProvider.System;
         }, Scheme, CookieScheme, subscribeToOpenIdConnectMiddlewareDiagnosticsEvents: false, displayName: "Organisation");
         if (settings.IsLocalAuthority)

@@ -22,6 +22,7 @@ public sealed class ZohoTokenService(
 
     private readonly ConcurrentDictionary<string, StoredZohoTokens> cache = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SemaphoreSlim> gates = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> changes = new(StringComparer.Ordinal); // saves and deletes per user
     private int refreshes;
 
     /// <summary>Refreshes made, for tests of the single flight.</summary>
@@ -99,15 +100,20 @@ public sealed class ZohoTokenService(
     public async Task<bool> HasRefreshTokenAsync(string zuid, CancellationToken cancellationToken) =>
         (await LoadAsync(zuid, cancellationToken))?.RefreshToken is not null;
 
-    /// <summary>Sign-out: the refresh token is revoked at Zoho and deleted here.</summary>
-    public async Task SignOutAsync(string zuid, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sign-out: the refresh token is revoked at Zoho and deleted here, when <paramref name="onlyIf"/> (asked under the
+    /// user's lock) agrees. Returns whether the tokens went.
+    /// </summary>
+    public async Task<bool> SignOutAsync(string zuid, CancellationToken cancellationToken, Func<CancellationToken, Task<bool>>? onlyIf = null)
     {
         using var held = await LockAsync(zuid, cancellationToken);
+        if (onlyIf is not null && !await onlyIf(cancellationToken)) return false;
         if (await LoadAsync(zuid, cancellationToken) is { RefreshToken: { } refresh } tokens)
         {
             await RevokeQuietlyAsync(tokens.AccountsServer, refresh, zuid, cancellationToken);
         }
         await ForgetAsync(zuid, cancellationToken);
+        return true;
     }
 
     /// <summary>The user's lock, released when the returned value is disposed.</summary>
@@ -138,21 +144,26 @@ public sealed class ZohoTokenService(
     private async Task<StoredZohoTokens?> LoadAsync(string zuid, CancellationToken cancellationToken)
     {
         if (cache.TryGetValue(zuid, out var cached)) return cached;
+        int version = changes.GetValueOrDefault(zuid);
         var stored = await store.GetAsync(zuid, cancellationToken);
-        if (stored is not null) cache[zuid] = stored;
+        // Read without the lock: cache it only if no save or delete happened meanwhile, or a deleted token could return.
+        if (stored is not null && changes.GetValueOrDefault(zuid) == version) cache.TryAdd(zuid, stored);
         return stored;
     }
 
     private async Task SaveAsync(StoredZohoTokens tokens, CancellationToken cancellationToken)
     {
+        changes.AddOrUpdate(tokens.Zuid, 1, (_, n) => n + 1);
         await store.SaveAsync(tokens, cancellationToken);
         cache[tokens.Zuid] = tokens;
     }
 
     private async Task ForgetAsync(string zuid, CancellationToken cancellationToken)
     {
+        changes.AddOrUpdate(zuid, 1, (_, n) => n + 1);
         cache.TryRemove(zuid, out _);
         await store.DeleteAsync(zuid, cancellationToken);
+        cache.TryRemove(zuid, out _);
     }
 
     private bool IsFresh(StoredZohoTokens tokens) => clock.GetUtcNow() < tokens.RefreshAt;

@@ -27,7 +27,7 @@ public sealed record StoredZohoTokens(
     /// <summary>Who and where, never the tokens: a record printed into a log or an exception must not carry them.</summary>
     public override string ToString() =>
         $"StoredZohoTokens {{ Zuid = {Zuid}, AccountsServer = {AccountsServer}, VoiceBaseUrl = {VoiceBaseUrl}, RefreshAt = {RefreshAt:O}, " +
-        $"AccessToken = (hidden), RefreshToken = {(RefreshToken is null ? "none" : "(hidden)")} }}";
+        $"AccessToken = (redacted), RefreshToken = {(RefreshToken is null ? "none" : "(redacted)")} }}";
 }
 
 /// <summary>Where the tokens are kept. SQLite here; a PostgreSQL store can fill the same contract for several hosts.</summary>

@@ -16,7 +16,7 @@ public sealed class DashboardDatabase(string path)
             id TEXT PRIMARY KEY, zuid TEXT NOT NULL, token_hash TEXT NOT NULL UNIQUE, json TEXT NOT NULL,
             created_at INTEGER NOT NULL, expires_at INTEGER, revoked_at INTEGER, last_seen_at INTEGER);
         CREATE TABLE IF NOT EXISTS sign_in_sessions (
-            id_hash TEXT PRIMARY KEY, zuid TEXT NOT NULL, created_at INTEGER NOT NULL, ended_at INTEGER);
+            id_hash TEXT PRIMARY KEY, zuid TEXT NOT NULL, created_at INTEGER NOT NULL, last_seen_at INTEGER NOT NULL, ended_at INTEGER);
         CREATE INDEX IF NOT EXISTS sign_in_sessions_by_user ON sign_in_sessions (zuid);
         """;
 

@@ -27,6 +27,7 @@ internal static class SettingsCheck
         Check(configuration.GetSection("Dashboard:Wall"), typeof(Wall.DisplayLinkOptions), problems);
         Check(configuration.GetSection(OrganisationSignInOptions.SectionName), typeof(OrganisationSignInOptions), problems);
         Check(configuration.GetSection(Security.WorkLimits.SectionName), typeof(Security.WorkLimits), problems);
+        Check(configuration.GetSection(SignInSessionOptions.SectionName), typeof(SignInSessionOptions), problems);
         foreach (var (section, type) in more) Check(configuration.GetSection(section), type, problems);
         if (problems.Count > 0)
         {

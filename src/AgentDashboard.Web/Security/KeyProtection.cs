@@ -21,6 +21,7 @@ internal static class KeyProtection
         var dashboard = DashboardOptions.From(configuration);
         string dataPath = dashboard.ResolveDataPath();
         var keys = CreateOwnerOnly(Path.Combine(dataPath, "keys"), dataPath);
+        services.AddHostedService(sp => new KeyFolderCheck(dataPath, keys.FullName, sp.GetRequiredService<ILogger<KeyFolderCheck>>()));
         var protection = services.AddDataProtection()
             .SetApplicationName("AgentDashboard")
             .PersistKeysToFileSystem(keys);
@@ -75,4 +76,25 @@ internal static class KeyProtection
         }
         throw new OptionsValidationException(Key, typeof(DashboardOptions), [$"{Key} \"{path}\" {problem}."]);
     }
+}
+
+/// <summary>Says at start, as a warning, when another account could read the keys: a folder the operator made keeps its mode.</summary>
+internal sealed class KeyFolderCheck(string dataPath, string keysPath, ILogger<KeyFolderCheck> logger) : IHostedService
+{
+    private const UnixFileMode OthersMayRead = UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (OperatingSystem.IsWindows()) return Task.CompletedTask;
+        foreach (string path in new[] { dataPath, keysPath })
+        {
+            if (Directory.Exists(path) && (File.GetUnixFileMode(path) & OthersMayRead) != 0)
+            {
+                logger.LogWarning("The folder {Path} can be read by other accounts than the dashboard's; it holds the keys that open every stored Zoho token. Make it the service account's alone (chmod 700).", path);
+            }
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

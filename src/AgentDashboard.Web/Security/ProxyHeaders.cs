@@ -39,8 +39,18 @@ internal static class ProxyHeaders
         });
     }
 
-    /// <summary>Runs first among the dashboard's middleware, so scheme, host and client address are the browser's from then on.</summary>
-    public static void UseProxyHeaders(this WebApplication app) => app.UseForwardedHeaders();
+    /// <summary>
+    /// Runs first among the dashboard's middleware, so scheme, host and client address are the browser's from then on.
+    /// Only when a proxy is named: with both lists empty the framework would believe the headers from anyone.
+    /// </summary>
+    public static void UseProxyHeaders(this WebApplication app)
+    {
+        var dashboard = DashboardOptions.From(app.Configuration);
+        if (dashboard.KnownProxies.Count > 0 || dashboard.KnownNetworks.Count > 0)
+        {
+            app.UseForwardedHeaders();
+        }
+    }
 
     private sealed class ProxySettingsValidator : IValidateOptions<DashboardOptions>
     {

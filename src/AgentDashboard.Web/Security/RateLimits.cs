@@ -42,9 +42,22 @@ internal static class RateLimits
             {
                 var wait = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromMinutes(1);
                 var response = rejected.HttpContext.Response;
-                response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                int seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+                response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+                string sentence = $"Too many requests from your address; try again in {seconds} seconds.";
+                if (KindOf(rejected.HttpContext.Request.Path) is Kind.Wall)
+                {
+                    // A wall runs unattended: it tries again by itself (a refresh, not a script, as the content policy allows).
+                    response.ContentType = "text/html; charset=utf-8";
+                    await response.WriteAsync($"""
+                        <!DOCTYPE html><html lang="en"><head><meta charset="utf-8" /><meta http-equiv="refresh" content="{seconds}" />
+                        <title>Wall · AgentDashboard</title><link rel="stylesheet" href="/app.css" /></head>
+                        <body><main class="wall-main"><div class="wall-closed" id="wall-busy" role="alert">{sentence} This screen tries again by itself.</div></main></body></html>
+                        """, cancellationToken);
+                    return;
+                }
                 response.ContentType = "text/plain; charset=utf-8";
-                await response.WriteAsync($"Too many requests from your address; try again in {Math.Ceiling(wait.TotalSeconds)} seconds.\n", cancellationToken);
+                await response.WriteAsync(sentence + "\n", cancellationToken);
             };
         });
     }
