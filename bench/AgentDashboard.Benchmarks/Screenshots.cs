@@ -42,7 +42,7 @@ internal static class Screenshots
             var today = simulation.Day(simulation.OrgDate(simulation.Now));
             var missed = today.Calls.Last(c => !c.Answered && c.ExitTime < simulation.Now);
             var (_, wallToken) = await app.Services.GetRequiredService<DisplayLinkStore>().CreateAsync(admin.Zuid, "Floor 2",
-                new WallView(simulation.Centre.Queues.Select(q => q.Id).ToList()), null, CancellationToken.None);
+                new WallView(simulation.Centre.Queues.Select(q => q.Id).ToList()), null, CancellationToken.None, madeBy: admin.Name);
             var agents = string.Join(',', simulation.Centre.Queues[0].Members.Take(3).Select(i => simulation.Centre.Agents[i].Id));
             var pages = new (string Name, string Path, string WaitFor, string? Click)[]
             {

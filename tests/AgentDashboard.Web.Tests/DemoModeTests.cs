@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.Options;
 
 namespace AgentDashboard.Web.Tests;
 
@@ -12,27 +11,7 @@ namespace AgentDashboard.Web.Tests;
 /// </summary>
 public sealed partial class DemoModeTests
 {
-    private static IReadOnlyList<string> Problems(params string[] settings)
-    {
-        string data = Path.Combine(Path.GetTempPath(), "agentdashboard-mode-" + Guid.NewGuid().ToString("N"));
-        try
-        {
-            DashboardWebApplication.Create(["--urls=http://127.0.0.1:0", $"--Dashboard:DataPath={data}", .. settings]).DisposeAsync().AsTask().Wait();
-            return [];
-        }
-        catch (OptionsValidationException error)
-        {
-            return [.. error.Failures];
-        }
-        catch (AggregateException errors) when (errors.InnerExceptions.All(e => e is OptionsValidationException))
-        {
-            return [.. errors.InnerExceptions.Cast<OptionsValidationException>().SelectMany(e => e.Failures)];
-        }
-        finally
-        {
-            if (Directory.Exists(data)) Directory.Delete(data, recursive: true);
-        }
-    }
+    private static IReadOnlyList<string> Problems(params string[] settings) => SettingsTests.Problems(settings);
 
     [Fact]
     public void A_production_host_without_a_mode_or_a_zoho_client_refuses_to_start()

@@ -5,7 +5,8 @@ namespace AgentDashboard.Web.Tests;
 /// <summary>Bad settings stop the start with every problem named by its key, all at once (the program prints them and exits 1).</summary>
 public sealed class SettingsTests
 {
-    private static IReadOnlyList<string> Problems(params string[] settings)
+    /// <summary>The settings problems a start with these command-line settings reports; none when it starts.</summary>
+    internal static IReadOnlyList<string> Problems(params string[] settings)
     {
         string data = Path.Combine(Path.GetTempPath(), "agentdashboard-settings-" + Guid.NewGuid().ToString("N"));
         try

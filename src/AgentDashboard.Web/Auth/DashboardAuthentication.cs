@@ -32,8 +32,7 @@ internal static class DashboardAuthentication
         services.AddHttpContextAccessor();
         services.AddScoped<IZohoUserContext, CircuitZohoUser>();
         services.AddZohoVoiceClient(builder.Configuration);
-        services.AddOptions<SignInSessionOptions>().Bind(builder.Configuration.GetSection(SignInSessionOptions.SectionName))
-            .ValidateOnStart();
+        services.AddOptions<SignInSessionOptions>().Bind(builder.Configuration.GetSection(SignInSessionOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SignInSessionOptions>, SignInSessionOptionsValidator>();
         var sessionLifetimes = builder.Configuration.GetSection(SignInSessionOptions.SectionName).Get<SignInSessionOptions>() ?? new();
         services.AddSingleton<SignInSessions>();

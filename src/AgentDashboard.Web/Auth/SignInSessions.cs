@@ -58,7 +58,7 @@ public sealed class SignInSessions(DashboardDatabase database, IOptions<SignInSe
         long now = Clock.GetUtcNow().ToUnixTimeMilliseconds();
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        // Sessions that ended or outlived the maximum are dropped as new ones start.
+        // Sessions that no longer hold (ended, idle, too old) are dropped as new ones start.
         command.CommandText = $"""
             DELETE FROM sign_in_sessions WHERE NOT ({Live});
             INSERT INTO sign_in_sessions (id_hash, zuid, created_at, last_seen_at) VALUES ($hash, $zuid, $now, $now);
