@@ -64,6 +64,7 @@ internal static class Screenshots
                 ("user-menu", "/", "h1", "#signed-in-as"),
                 ("displays-all", "/displays/all", "h1", null),
                 ("wall-unknown", "/wall/no-such-link", "#wall-closed", null),
+                ("timeline-too-big", $"/timeline?from=2026-08-20&to=2026-11-17&tz={Zone}", "#request-problems", null),
             };
             // Pages answered before Blazor starts (a wall link that does not open) never turn interactive.
             bool Static(string name) => name == "wall-unknown";
