@@ -77,7 +77,7 @@ public static class ZohoServiceCollectionExtensions
 
     /// <summary>A 429 asking for a wait longer than a person waits for a page.</summary>
     private static bool LongWait(HttpResponseMessage response) =>
-        response.Headers.RetryAfter is { } after && (after.Delta ?? (after.Date - DateTimeOffset.UtcNow)) > TimeSpan.FromSeconds(5);
+        ZohoFailures.RetryAfterOf(response) > TimeSpan.FromSeconds(5);
 
     /// <summary>Relative paths resolve under the base URL's path only when it ends in a slash.</summary>
     internal static Uri WithTrailingSlash(Uri url) =>

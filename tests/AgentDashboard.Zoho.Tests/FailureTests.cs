@@ -101,11 +101,14 @@ public sealed class FailureTests : IAsyncLifetime
         server.Respond = context =>
         {
             context.Response.StatusCode = 429;
-            context.Response.Headers.RetryAfter = DateTimeOffset.UtcNow.AddSeconds(30).ToString("R");
+            // Dated by the server's own clock, a fixed instant: the wait is the difference, whatever day the test runs.
+            var sent = new DateTimeOffset(2026, 11, 17, 14, 0, 0, TimeSpan.Zero);
+            context.Response.Headers.Date = sent.ToString("R");
+            context.Response.Headers.RetryAfter = sent.AddSeconds(30).ToString("R");
             return Task.CompletedTask;
         };
         var dated = await FailAsync();
-        Assert.InRange(dated.RetryAfter!.Value.TotalSeconds, 25, 31);
+        Assert.Equal(TimeSpan.FromSeconds(30), dated.RetryAfter);
 
         server.Respond = context => { context.Response.StatusCode = 429; return Task.CompletedTask; };
         var bare = await FailAsync();

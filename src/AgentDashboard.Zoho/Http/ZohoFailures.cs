@@ -15,7 +15,7 @@ internal static class ZohoFailures
     {
         var status = response.StatusCode;
         string body = await ReadSmallBodyAsync(response.Content, cancellationToken);
-        var retryAfter = ReadRetryAfter(response.Headers.RetryAfter, DateTimeOffset.UtcNow);
+        var retryAfter = RetryAfterOf(response);
 
         if (IsHtml(response.Content.Headers.ContentType, body))
         {
@@ -127,6 +127,13 @@ internal static class ZohoFailures
             _ => ZohoFailureKind.Unexpected,
         };
     }
+
+    /// <summary>
+    /// The wait a response asks for. A dated Retry-After is measured from the response's own Date (the server's clock,
+    /// as HTTP means it), from this machine's clock only when the server sent none.
+    /// </summary>
+    internal static TimeSpan? RetryAfterOf(HttpResponseMessage response) =>
+        ReadRetryAfter(response.Headers.RetryAfter, response.Headers.Date ?? DateTimeOffset.UtcNow);
 
     internal static TimeSpan? ReadRetryAfter(RetryConditionHeaderValue? header, DateTimeOffset now)
     {
