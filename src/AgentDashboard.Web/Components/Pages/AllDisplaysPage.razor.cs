@@ -1,3 +1,4 @@
+using AgentDashboard.Web.Components.Controls;
 using AgentDashboard.Web.Wall;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -42,14 +43,7 @@ public partial class AllDisplaysPage : IDisposable
     /// <summary>Asks first, and checks again that the one asking is still an administrator.</summary>
     private async Task RevokeAsync(DisplayLink link)
     {
-        bool? sure = await Dialogs.ShowMessageBoxAsync(new MudBlazor.MessageBoxOptions
-        {
-            Title = "Revoke this display link?",
-            Message = $"The wall showing \"{link.Name}\" goes blank within seconds, and the link cannot be used again. Its supervisor sees it revoked.",
-            YesText = "Revoke",
-            CancelText = "Keep it",
-        });
-        if (sure != true) return;
+        if (!await RevokeLinkQuestion.AskAsync(Dialogs, link, "Its supervisor sees it revoked.")) return;
         if (!await IsAdminAsync())
         {
             Refused = true;

@@ -1,3 +1,4 @@
+using AgentDashboard.Web.Components.Controls;
 using AgentDashboard.Web.Agents;
 using AgentDashboard.Web.Auth;
 using AgentDashboard.Web.Live;
@@ -80,14 +81,7 @@ public partial class DisplaysPage : IDisposable
     /// <summary>Asks first: a revoked link cannot be brought back, and its wall goes blank at once.</summary>
     private async Task RevokeAsync(DisplayLink link)
     {
-        bool? sure = await Dialogs.ShowMessageBoxAsync(new MudBlazor.MessageBoxOptions
-        {
-            Title = "Revoke this display link?",
-            Message = $"The wall showing \"{link.Name}\" goes blank within seconds, and the link cannot be used again.",
-            YesText = "Revoke",
-            CancelText = "Keep it",
-        });
-        if (sure != true) return;
+        if (!await RevokeLinkQuestion.AskAsync(Dialogs, link)) return;
         await Store.RevokeAsync(zuid!, link.Id, closing.Token);
         if (Created?.Link.Id == link.Id) Created = null;
         Snackbar.Add($"\"{link.Name}\" is revoked.", MudBlazor.Severity.Info);
