@@ -132,7 +132,7 @@ internal static class OrganisationSignIn
             allowed to use the agent dashboard.</p>
             <p>Ask whoever runs the dashboard to add you to one of its allowed groups or roles, or sign out and use another account.</p>
             <form method="post" action="/signout"><input type="hidden" name="{Html(tokens.FormFieldName)}" value="{Html(tokens.RequestToken)}">
-            <button type="submit">Sign out</button></form>
+            <button type="submit" class="button">Sign out</button></form>
             """);
     }
 
@@ -158,7 +158,7 @@ internal static class OrganisationSignIn
             <!DOCTYPE html>
             <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
             <title>{Html(title)}</title><link rel="stylesheet" href="/app.css"></head>
-            <body><main class="organisation-page"><h1>{Html(title)}</h1>{body}</main></body></html>
+            <body class="standalone"><main class="content"><section class="card"><h1>{Html(title)}</h1>{body}</section></main></body></html>
             """);
     }
 }
