@@ -8,6 +8,7 @@ using AgentDashboard.Web.Configuration;
 using AgentDashboard.Web.Live;
 using AgentDashboard.Web.Periods;
 using AgentDashboard.Web.Security;
+using AgentDashboard.Web.Store;
 using AgentDashboard.Web.Timelines;
 using AgentDashboard.Web.Wall;
 
@@ -37,6 +38,7 @@ public static class DashboardWebApplication
         builder.WebHost.UseStaticWebAssets();
         SettingsCheck.ThrowIfUnreadable(builder.Configuration, DemoBackend.Settings);
         builder.AddDashboardOptions();
+        builder.AddDashboardStore();
         builder.AddSecurityHeaders();
         builder.AddProxyHeaders();
         builder.Services.AddSingleton(TimeProvider.System);

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using AgentDashboard.Core.Live;
 using AgentDashboard.Web.Agents;
 using AgentDashboard.Web.Auth;
+using AgentDashboard.Web.Store;
 using AgentDashboard.Web.Configuration;
 using AgentDashboard.Web.Live;
 using AgentDashboard.Zoho;

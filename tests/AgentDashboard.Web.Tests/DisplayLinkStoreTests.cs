@@ -1,4 +1,4 @@
-using AgentDashboard.Web.Configuration;
+using AgentDashboard.Web.Store;
 using AgentDashboard.Web.Wall;
 
 namespace AgentDashboard.Web.Tests;

@@ -2,6 +2,7 @@ using System.Net;
 using AgentDashboard.Simulator.Model;
 using AgentDashboard.Simulator.Simulation;
 using AgentDashboard.Web.Auth;
+using AgentDashboard.Web.Store;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -73,11 +74,11 @@ public sealed class SessionTests : IAsyncLifetime
         using var forgotten = new SignInFlow(host.Address);
         await forgotten.SignInAsync(Supervisor.Zuid);
         // Its browser has not been back for 13 hours (the session times are the real clock's: moved back in the file).
-        await using (var connection = await host.Services<AgentDashboard.Web.Configuration.DashboardDatabase>().OpenAsync(Ct))
+        await using (var connection = await host.Services<AgentDashboard.Web.Store.DashboardDatabase>().OpenAsync(Ct))
         await using (var command = connection.CreateCommand())
         {
-            command.CommandText = "UPDATE sign_in_sessions SET last_seen_at = last_seen_at - $hours13";
-            command.Parameters.AddWithValue("$hours13", (long)TimeSpan.FromHours(13).TotalMilliseconds);
+            command.CommandText = "UPDATE sign_in_sessions SET last_seen_at = last_seen_at - @hours13";
+            command.With("hours13", (long)TimeSpan.FromHours(13).TotalMilliseconds);
             await command.ExecuteNonQueryAsync(Ct);
         }
         await office.SignInAsync(Supervisor.Zuid);

@@ -118,7 +118,7 @@ public sealed class WallBrowserTests(Browser browser) : IClassFixture<Browser>, 
         await Assertions.Expect(wall.Locator("#wall-tiles .tile").First).ToBeVisibleAsync(new() { Timeout = 20_000 });
 
         // Another dashboard instance (or an administrator) revokes it in the database: no event reaches this one.
-        await using (var connection = await host.Services<AgentDashboard.Web.Configuration.DashboardDatabase>().OpenAsync(CancellationToken.None))
+        await using (var connection = await host.Services<AgentDashboard.Web.Store.DashboardDatabase>().OpenAsync(CancellationToken.None))
         {
             await using var command = connection.CreateCommand();
             command.CommandText = "UPDATE display_links SET revoked_at = 1";

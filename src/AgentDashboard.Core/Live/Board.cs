@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 using AgentDashboard.Core.Timelines;
 
 namespace AgentDashboard.Core.Live;
@@ -85,7 +86,8 @@ public sealed record BoardSnapshot(
 {
     public static BoardSnapshot Empty { get; } = new(ImmutableArray<LiveAgent>.Empty, null);
 
-    /// <summary>Agents per status (agents without a status are not counted).</summary>
+    /// <summary>Agents per status (agents without a status are not counted). Worked out from the agents, so never sent with them.</summary>
+    [JsonIgnore]
     public ImmutableSortedDictionary<string, int> Counts { get; } =
         Agents.Where(a => a.Status is not null).GroupBy(a => a.Status!).ToImmutableSortedDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
 

@@ -1,4 +1,4 @@
-using AgentDashboard.Web.Configuration;
+using AgentDashboard.Web.Store;
 
 namespace AgentDashboard.Web.Appearance;
 
@@ -9,8 +9,8 @@ public sealed class AppearanceStore(DashboardDatabase database)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT theme FROM appearance WHERE zuid = $zuid";
-        command.Parameters.AddWithValue("$zuid", zuid);
+        command.CommandText = "SELECT theme FROM appearance WHERE zuid = @zuid";
+        command.With("zuid", zuid);
         return await command.ExecuteScalarAsync(cancellationToken) is string theme && Enum.TryParse<ThemeChoice>(theme, out var choice)
             ? choice
             : ThemeChoice.System;
@@ -21,11 +21,11 @@ public sealed class AppearanceStore(DashboardDatabase database)
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
-            INSERT INTO appearance (zuid, theme) VALUES ($zuid, $theme)
+            INSERT INTO appearance (zuid, theme) VALUES (@zuid, @theme)
             ON CONFLICT (zuid) DO UPDATE SET theme = excluded.theme
             """;
-        command.Parameters.AddWithValue("$zuid", zuid);
-        command.Parameters.AddWithValue("$theme", theme.ToString());
+        command.With("zuid", zuid);
+        command.With("theme", theme.ToString());
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

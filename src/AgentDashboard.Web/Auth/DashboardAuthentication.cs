@@ -25,7 +25,7 @@ internal static class DashboardAuthentication
         services.AddOptions<ZohoSignInOptions>().Bind(builder.Configuration.GetSection(ZohoVoiceOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ZohoSignInOptions>, ZohoSignInOptionsValidator>();
         services.AddSingleton<AccountsServers>();
-        services.AddSingleton<IZohoTokenStore, SqliteZohoTokenStore>();
+        services.AddSingleton<IZohoTokenStore, DatabaseZohoTokenStore>();
         services.AddSingleton<ZohoTokenService>();
         services.AddSingleton<IZohoAccessTokenSource>(sp => sp.GetRequiredService<ZohoTokenService>());
         services.AddHttpClient(ZohoTokenService.AccountsHttpClient, http => http.Timeout = TimeSpan.FromSeconds(30));

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using AgentDashboard.Web.Configuration;
-using Microsoft.Data.Sqlite;
+using AgentDashboard.Web.Store;
 using Microsoft.Extensions.Options;
 
 namespace AgentDashboard.Web.Auth;
@@ -61,11 +60,11 @@ public sealed class SignInSessions(DashboardDatabase database, IOptions<SignInSe
         // Sessions that no longer hold (ended, idle, too old) are dropped as new ones start.
         command.CommandText = $"""
             DELETE FROM sign_in_sessions WHERE NOT ({Live});
-            INSERT INTO sign_in_sessions (id_hash, zuid, created_at, last_seen_at) VALUES ($hash, $zuid, $now, $now);
+            INSERT INTO sign_in_sessions (id_hash, zuid, created_at, last_seen_at) VALUES (@hash, @zuid, @now, @now);
             """;
         AddLimits(command, now);
-        command.Parameters.AddWithValue("$hash", Hash(id));
-        command.Parameters.AddWithValue("$zuid", zuid);
+        command.With("hash", Hash(id));
+        command.With("zuid", zuid);
         await command.ExecuteNonQueryAsync(cancellationToken);
         return id;
     }
@@ -77,14 +76,14 @@ public sealed class SignInSessions(DashboardDatabase database, IOptions<SignInSe
         long now = Clock.GetUtcNow().ToUnixTimeMilliseconds();
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT last_seen_at FROM sign_in_sessions WHERE id_hash = $hash AND zuid = $zuid AND {Live}";
-        command.Parameters.AddWithValue("$hash", Hash(id));
-        command.Parameters.AddWithValue("$zuid", zuid);
+        command.CommandText = $"SELECT last_seen_at FROM sign_in_sessions WHERE id_hash = @hash AND zuid = @zuid AND {Live}";
+        command.With("hash", Hash(id));
+        command.With("zuid", zuid);
         AddLimits(command, now);
         if (await command.ExecuteScalarAsync(cancellationToken) is not long lastSeen) return false;
         if (now - lastSeen >= (long)SeenResolution.TotalMilliseconds)
         {
-            command.CommandText = "UPDATE sign_in_sessions SET last_seen_at = $now WHERE id_hash = $hash";
+            command.CommandText = "UPDATE sign_in_sessions SET last_seen_at = @now WHERE id_hash = @hash";
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
         return true;
@@ -96,12 +95,12 @@ public sealed class SignInSessions(DashboardDatabase database, IOptions<SignInSe
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = $"""
-            UPDATE sign_in_sessions SET ended_at = $now WHERE id_hash = $hash AND zuid = $zuid AND ended_at IS NULL;
-            SELECT COUNT(*) FROM sign_in_sessions WHERE zuid = $zuid AND {Live};
+            UPDATE sign_in_sessions SET ended_at = @now WHERE id_hash = @hash AND zuid = @zuid AND ended_at IS NULL;
+            SELECT COUNT(*) FROM sign_in_sessions WHERE zuid = @zuid AND {Live};
             """;
         AddLimits(command, Clock.GetUtcNow().ToUnixTimeMilliseconds());
-        command.Parameters.AddWithValue("$hash", Hash(id));
-        command.Parameters.AddWithValue("$zuid", zuid);
+        command.With("hash", Hash(id));
+        command.With("zuid", zuid);
         return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken));
     }
 
@@ -110,20 +109,20 @@ public sealed class SignInSessions(DashboardDatabase database, IOptions<SignInSe
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "UPDATE sign_in_sessions SET ended_at = $now WHERE zuid = $zuid AND ended_at IS NULL";
-        command.Parameters.AddWithValue("$now", Clock.GetUtcNow().ToUnixTimeMilliseconds());
-        command.Parameters.AddWithValue("$zuid", zuid);
+        command.CommandText = "UPDATE sign_in_sessions SET ended_at = @now WHERE zuid = @zuid AND ended_at IS NULL";
+        command.With("now", Clock.GetUtcNow().ToUnixTimeMilliseconds());
+        command.With("zuid", zuid);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>A session that holds: not ended, used within the idle lifetime, younger than the maximum.</summary>
-    private const string Live = "ended_at IS NULL AND last_seen_at > $idleSince AND created_at > $oldest";
+    private const string Live = "ended_at IS NULL AND last_seen_at > @idleSince AND created_at > @oldest";
 
-    private void AddLimits(SqliteCommand command, long now)
+    private void AddLimits(System.Data.Common.DbCommand command, long now)
     {
-        command.Parameters.AddWithValue("$now", now);
-        command.Parameters.AddWithValue("$idleSince", now - (long)options.Value.IdleLifetime.TotalMilliseconds);
-        command.Parameters.AddWithValue("$oldest", now - (long)options.Value.MaxLifetime.TotalMilliseconds);
+        command.With("now", now);
+        command.With("idleSince", now - (long)options.Value.IdleLifetime.TotalMilliseconds);
+        command.With("oldest", now - (long)options.Value.MaxLifetime.TotalMilliseconds);
     }
 
     private static string Hash(string id) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(id)));

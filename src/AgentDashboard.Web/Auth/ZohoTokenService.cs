@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using AgentDashboard.Web.Store;
 using AgentDashboard.Zoho;
 using AgentDashboard.Zoho.Http;
 using Microsoft.Extensions.Options;
@@ -8,11 +9,14 @@ namespace AgentDashboard.Web.Auth;
 /// <summary>
 /// Each signed-in user's Zoho tokens, for every Zoho call the server makes on their behalf: it hands out the
 /// access token, refreshes it shortly before it expires (and when Zoho rejects it), and ends the user's Zoho session
-/// when Zoho says the refresh token is dead. Refresh, sign-in and sign-out of one user take one lock, so a refresh in
-/// flight can neither bring back a token that sign-out revoked nor overwrite the one a new sign-in brought.
+/// when Zoho says the refresh token is dead. Refresh, sign-in and sign-out of one user take one lock, held across every
+/// instance that shares the store, and read the store afresh under it: a refresh in flight can neither bring back a
+/// token that sign-out revoked nor overwrite the one a new sign-in brought. Tokens are cached for
+/// <see cref="CacheLifetime"/>, so a sign-out on another instance is seen here within that time.
 /// </summary>
 public sealed class ZohoTokenService(
     IZohoTokenStore store,
+    DashboardDatabase database,
     IHttpClientFactory httpClients,
     IOptions<ZohoSignInOptions> signIn,
     TimeProvider clock,
@@ -20,8 +24,10 @@ public sealed class ZohoTokenService(
 {
     public const string AccountsHttpClient = "zoho-accounts";
 
-    private readonly ConcurrentDictionary<string, StoredZohoTokens> cache = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, SemaphoreSlim> gates = new(StringComparer.Ordinal);
+    /// <summary>How long tokens read from the store are used before they are read again.</summary>
+    public static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(30);
+
+    private readonly ConcurrentDictionary<string, (StoredZohoTokens Tokens, DateTimeOffset ReadAt)> cache = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> changes = new(StringComparer.Ordinal); // saves and deletes per user
     private int refreshes;
 
@@ -42,8 +48,8 @@ public sealed class ZohoTokenService(
     public async ValueTask<ZohoAccess?> RefreshAsync(string? userId, string rejectedToken, CancellationToken cancellationToken)
     {
         if (userId is null) return null;
-        using var held = await LockAsync(userId, cancellationToken);
-        if (await LoadAsync(userId, cancellationToken) is not { } current)
+        await using var held = await LockAsync(userId, cancellationToken);
+        if (await LoadAsync(userId, cancellationToken, afresh: true) is not { } current)
         {
             return null;
         }
@@ -84,8 +90,8 @@ public sealed class ZohoTokenService(
     /// <summary>Keeps a new sign-in's tokens. A refresh token this user already had here is revoked: one per user is enough.</summary>
     public async Task SaveSignInAsync(StoredZohoTokens tokens, CancellationToken cancellationToken)
     {
-        using var held = await LockAsync(tokens.Zuid, cancellationToken);
-        var previous = await LoadAsync(tokens.Zuid, cancellationToken);
+        await using var held = await LockAsync(tokens.Zuid, cancellationToken);
+        var previous = await LoadAsync(tokens.Zuid, cancellationToken, afresh: true);
         var kept = tokens.RefreshToken is null && previous?.RefreshToken is { } old && previous.AccountsServer == tokens.AccountsServer
             ? tokens with { RefreshToken = old }
             : tokens;
@@ -106,9 +112,9 @@ public sealed class ZohoTokenService(
     /// </summary>
     public async Task<bool> SignOutAsync(string zuid, CancellationToken cancellationToken, Func<CancellationToken, Task<bool>>? onlyIf = null)
     {
-        using var held = await LockAsync(zuid, cancellationToken);
+        await using var held = await LockAsync(zuid, cancellationToken);
         if (onlyIf is not null && !await onlyIf(cancellationToken)) return false;
-        if (await LoadAsync(zuid, cancellationToken) is { RefreshToken: { } refresh } tokens)
+        if (await LoadAsync(zuid, cancellationToken, afresh: true) is { RefreshToken: { } refresh } tokens)
         {
             await RevokeQuietlyAsync(tokens.AccountsServer, refresh, zuid, cancellationToken);
         }
@@ -117,17 +123,8 @@ public sealed class ZohoTokenService(
     }
 
     /// <summary>The user's lock, released when the returned value is disposed.</summary>
-    private async Task<IDisposable> LockAsync(string zuid, CancellationToken cancellationToken)
-    {
-        var gate = gates.GetOrAdd(zuid, _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync(cancellationToken);
-        return new Held(gate);
-    }
-
-    private sealed class Held(SemaphoreSlim gate) : IDisposable
-    {
-        public void Dispose() => gate.Release();
-    }
+    private Task<IAsyncDisposable> LockAsync(string zuid, CancellationToken cancellationToken) =>
+        database.LockAsync("zoho-tokens:" + zuid, cancellationToken);
 
     private async Task RevokeQuietlyAsync(Uri accountsServer, string token, string zuid, CancellationToken cancellationToken)
     {
@@ -141,13 +138,20 @@ public sealed class ZohoTokenService(
         }
     }
 
-    private async Task<StoredZohoTokens?> LoadAsync(string zuid, CancellationToken cancellationToken)
+    /// <param name="afresh">From the store, not the cache: under the lock, where another instance may have changed them.</param>
+    private async Task<StoredZohoTokens?> LoadAsync(string zuid, CancellationToken cancellationToken, bool afresh = false)
     {
-        if (cache.TryGetValue(zuid, out var cached)) return cached;
+        var now = clock.GetUtcNow();
+        if (!afresh && cache.TryGetValue(zuid, out var cached) && now - cached.ReadAt < CacheLifetime) return cached.Tokens;
         int version = changes.GetValueOrDefault(zuid);
         var stored = await store.GetAsync(zuid, cancellationToken);
-        // Read without the lock: cache it only if no save or delete happened meanwhile, or a deleted token could return.
-        if (stored is not null && changes.GetValueOrDefault(zuid) == version) cache.TryAdd(zuid, stored);
+        // Cached only if no save or delete happened here meanwhile, and never over an entry newer than this read,
+        // or a deleted token could return.
+        if (changes.GetValueOrDefault(zuid) == version)
+        {
+            if (stored is not null) cache.AddOrUpdate(zuid, (stored, now), (_, existing) => existing.ReadAt > now ? existing : (stored, now));
+            else if (cache.TryGetValue(zuid, out var old) && old.ReadAt < now) cache.TryRemove(new(zuid, old));
+        }
         return stored;
     }
 
@@ -155,7 +159,7 @@ public sealed class ZohoTokenService(
     {
         changes.AddOrUpdate(tokens.Zuid, 1, (_, n) => n + 1);
         await store.SaveAsync(tokens, cancellationToken);
-        cache[tokens.Zuid] = tokens;
+        cache[tokens.Zuid] = (tokens, clock.GetUtcNow());
     }
 
     private async Task ForgetAsync(string zuid, CancellationToken cancellationToken)

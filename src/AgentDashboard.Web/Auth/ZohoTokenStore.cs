@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.DataProtection;
-using AgentDashboard.Web.Configuration;
+using AgentDashboard.Web.Store;
 
 namespace AgentDashboard.Web.Auth;
 
@@ -30,7 +30,7 @@ public sealed record StoredZohoTokens(
         $"AccessToken = (redacted), RefreshToken = {(RefreshToken is null ? "none" : "(redacted)")} }}";
 }
 
-/// <summary>Where the tokens are kept. SQLite here; a PostgreSQL store can fill the same contract for several hosts.</summary>
+/// <summary>Where the tokens are kept.</summary>
 public interface IZohoTokenStore
 {
     Task<StoredZohoTokens?> GetAsync(string zuid, CancellationToken cancellationToken);
@@ -39,10 +39,10 @@ public interface IZohoTokenStore
 }
 
 /// <summary>
-/// Tokens in a SQLite file under the data folder, each row sealed with ASP.NET Data Protection: the file alone
-/// gives nobody a token.
+/// Tokens in the dashboard's database (SQLite or PostgreSQL), each row sealed with ASP.NET Data Protection: the
+/// database alone gives nobody a token.
 /// </summary>
-public sealed class SqliteZohoTokenStore(DashboardDatabase database, IDataProtectionProvider dataProtection) : IZohoTokenStore
+public sealed class DatabaseZohoTokenStore(DashboardDatabase database, IDataProtectionProvider dataProtection) : IZohoTokenStore
 {
     private readonly IDataProtector protector = dataProtection.CreateProtector("AgentDashboard.ZohoTokens.v1");
 
@@ -50,8 +50,8 @@ public sealed class SqliteZohoTokenStore(DashboardDatabase database, IDataProtec
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT sealed FROM zoho_tokens WHERE zuid = $zuid";
-        command.Parameters.AddWithValue("$zuid", zuid);
+        command.CommandText = "SELECT sealed FROM zoho_tokens WHERE zuid = @zuid";
+        command.With("zuid", zuid);
         return await command.ExecuteScalarAsync(cancellationToken) is string sealedRow
             ? JsonSerializer.Deserialize<StoredZohoTokens>(protector.Unprotect(sealedRow))
             : null;
@@ -62,12 +62,12 @@ public sealed class SqliteZohoTokenStore(DashboardDatabase database, IDataProtec
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
-            INSERT INTO zoho_tokens (zuid, sealed, updated_at) VALUES ($zuid, $sealed, $now)
+            INSERT INTO zoho_tokens (zuid, sealed, updated_at) VALUES (@zuid, @sealed, @now)
             ON CONFLICT (zuid) DO UPDATE SET sealed = excluded.sealed, updated_at = excluded.updated_at
             """;
-        command.Parameters.AddWithValue("$zuid", tokens.Zuid);
-        command.Parameters.AddWithValue("$sealed", protector.Protect(JsonSerializer.Serialize(tokens)));
-        command.Parameters.AddWithValue("$now", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+        command.With("zuid", tokens.Zuid);
+        command.With("sealed", protector.Protect(JsonSerializer.Serialize(tokens)));
+        command.With("now", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -75,8 +75,8 @@ public sealed class SqliteZohoTokenStore(DashboardDatabase database, IDataProtec
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "DELETE FROM zoho_tokens WHERE zuid = $zuid";
-        command.Parameters.AddWithValue("$zuid", zuid);
+        command.CommandText = "DELETE FROM zoho_tokens WHERE zuid = @zuid";
+        command.With("zuid", zuid);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

@@ -1,3 +1,4 @@
+using AgentDashboard.Web.Store;
 using Microsoft.Extensions.Options;
 
 namespace AgentDashboard.Web.Configuration;
@@ -22,7 +23,10 @@ public sealed class DashboardOptions
     /// </summary>
     public DashboardMode Mode { get; set; } = DashboardMode.Zoho;
 
-    /// <summary>Where the token store and the Data Protection keys live. Default: the user's local application data.</summary>
+    /// <summary>Sqlite (a file in <see cref="DataPath"/>, one instance) or Postgres (<c>ConnectionStrings:Dashboard</c>, several instances).</summary>
+    public StoreKind Store { get; set; } = StoreKind.Sqlite;
+
+    /// <summary>Where the SQLite store and the Data Protection keys live. Default: the user's local application data.</summary>
     public string? DataPath { get; set; }
 
     /// <summary>A PKCS#12 (.pfx) file whose certificate encrypts the Data Protection keys at rest; none: keys are plain files in a 0700 folder.</summary>
@@ -73,7 +77,5 @@ internal static class DashboardOptionsExtensions
                 $"{ModeKey} is not set, and a {builder.Environment.EnvironmentName} host does not fall back to the demo: "
                 + $"set {ModeKey}=Demo to run on the embedded simulator, or register the dashboard with Zoho (Zoho:ClientId, Zoho:ClientSecret).")
             .ValidateOnStart();
-        // The dashboard's SQLite file: tokens, settings, display links.
-        builder.Services.AddSingleton(DashboardDatabase.InDataFolder(DashboardOptions.From(builder.Configuration).ResolveDataPath()));
     }
 }

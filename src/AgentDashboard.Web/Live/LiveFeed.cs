@@ -47,7 +47,8 @@ public sealed class LiveSubscription : IDisposable
 
 /// <summary>
 /// One Zoho identity's view of one scope, polled in the background and shared by every circuit of that identity
-/// watching that scope: N viewers cost one upstream poll per interval. It never serves another identity.
+/// watching that scope: N viewers cost one upstream poll per interval. It never serves another identity. With several
+/// instances, only the one whose turn it is (<see cref="FeedShare.Polls"/>) polls; the others show what it publishes.
 /// </summary>
 internal sealed class LiveFeed
 {
@@ -60,15 +61,21 @@ internal sealed class LiveFeed
     private readonly TimeProvider clock;
     private readonly ILogger logger;
     private readonly Action countPoll;
+    private readonly IFeedSharing sharing;
+    private readonly string feedKey;
     private readonly CancellationTokenSource stopping = new();
+    private FeedShare? share;
     private ImmutableHashSet<LiveSubscription> subscribers = [];
     private BoardSnapshot current = BoardSnapshot.Empty;
     private DateTimeOffset? idleSince;
     private bool stopped;
 
     /// <param name="clients">A Zoho client acting for <paramref name="zuid"/>, asked for once per poll (so its HTTP connection is the factory's current one).</param>
-    public LiveFeed(Func<IZohoVoiceClient> clients, AgentDirectory directory, string zuid, LiveScope scope, LiveFeedOptions options, TimeProvider clock, ILogger logger, Action countPoll)
+    public LiveFeed(Func<IZohoVoiceClient> clients, AgentDirectory directory, string zuid, LiveScope scope, LiveFeedOptions options, TimeProvider clock, ILogger logger, Action countPoll,
+        IFeedSharing? sharing = null)
     {
+        this.sharing = sharing ?? new SingleInstanceFeedSharing();
+        feedKey = IFeedSharing.KeyOf(zuid, scope);
         this.clients = clients;
         this.directory = directory;
         this.zuid = zuid;
@@ -111,7 +118,13 @@ internal sealed class LiveFeed
     {
         try
         {
-            await PollUntilStoppedAsync(cancellationToken);
+            await using (share = await sharing.JoinAsync(feedKey, Show, cancellationToken))
+            {
+                await PollUntilStoppedAsync(share, cancellationToken);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
         }
         finally
         {
@@ -119,11 +132,25 @@ internal sealed class LiveFeed
         }
     }
 
-    private async Task PollUntilStoppedAsync(CancellationToken cancellationToken)
+    private async Task PollUntilStoppedAsync(FeedShare share, CancellationToken cancellationToken)
     {
         int failures = 0;
         while (!cancellationToken.IsCancellationRequested)
         {
+            if (!share.Polls)
+            {
+                // Another instance polls this feed; its boards arrive through the share.
+                try
+                {
+                    await share.WaitForTurnAsync(cancellationToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    break;
+                }
+                if (StopIfIdle()) break;
+                continue;
+            }
             TimeSpan wait = options.PollInterval;
             try
             {
@@ -139,8 +166,8 @@ internal sealed class LiveFeed
                 // Whatever failed (Zoho, the token store, this code), viewers keep the last good board and the feed tries again.
                 failures++;
                 var zoho = error as ZohoApiException;
-                Publish(current.Failed(zoho?.Message ?? "The dashboard could not complete its last poll; it keeps trying.",
-                    sessionEnded: zoho?.Kind is ZohoFailureKind.SessionEnded or ZohoFailureKind.NotSignedIn));
+                await PublishAsync(current.Failed(zoho?.Message ?? "The dashboard could not complete its last poll; it keeps trying.",
+                    sessionEnded: zoho?.Kind is ZohoFailureKind.SessionEnded or ZohoFailureKind.NotSignedIn), cancellationToken);
                 var backOff = TimeSpan.FromTicks(options.PollInterval.Ticks * (1L << Math.Min(failures, 6)));
                 wait = Max(zoho?.RetryAfter ?? TimeSpan.Zero, backOff < options.MaxBackOff ? backOff : options.MaxBackOff);
                 // The message only: a stack trace never goes to the log.
@@ -172,18 +199,18 @@ internal sealed class LiveFeed
         {
             if (members.Count == 0)
             {
-                Publish(new BoardSnapshot([], clock.GetUtcNow())); // nobody to ask about: an empty board, up to date
+                await PublishAsync(new BoardSnapshot([], clock.GetUtcNow()), cancellationToken); // nobody to ask about: an empty board, up to date
                 return;
             }
             var known = current.AsOf is null || !members.Keys.ToHashSet(StringComparer.Ordinal).SetEquals(current.Agents.Select(a => a.AgentId))
                 ? await LearnAgentsAsync(zoho, members, cancellationToken)
                 : WithNamesAndQueues(current, members);
-            if (!ReferenceEquals(known, current)) Publish(known);
+            if (!ReferenceEquals(known, current)) await PublishAsync(known, cancellationToken);
         }
         countPoll();
         var answer = await zoho.GetAgentsOnlineStatusAsync(current.Agents.Select(a => a.AgentId).ToList(), cancellationToken);
         var (next, _) = current.Apply(answer.Agents.Select(a => new PolledStatus(a.AgentId ?? "", a.OnlineStatus, a.IsError ? a.Error ?? "No status." : null)), clock.GetUtcNow());
-        Publish(next);
+        await PublishAsync(next, cancellationToken);
     }
 
     /// <summary>The scope's agents; null when the directory failed but the board already knows them.</summary>
@@ -240,7 +267,23 @@ internal sealed class LiveFeed
         return new BoardSnapshot(agents, clock.GetUtcNow());
     }
 
-    private void Publish(BoardSnapshot snapshot)
+    /// <summary>Shows a board this instance polled, and gives it to the other instances watching the feed.</summary>
+    private async Task PublishAsync(BoardSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        Show(snapshot);
+        try
+        {
+            if (share is not null) await share.PublishAsync(snapshot, cancellationToken);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            // This instance's viewers have it; the others keep the last board they had until the store answers again.
+            logger.LogWarning("Could not publish a live board to the other instances: {Error}: {Message}", error.GetType().Name, error.Message);
+        }
+    }
+
+    /// <summary>Shows a board to this instance's viewers of the feed.</summary>
+    private void Show(BoardSnapshot snapshot)
     {
         ImmutableHashSet<LiveSubscription> viewers;
         lock (gate)

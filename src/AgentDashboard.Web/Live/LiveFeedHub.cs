@@ -8,13 +8,15 @@ namespace AgentDashboard.Web.Live;
 
 /// <summary>
 /// The live feeds: one per Zoho identity and scope, started by the first viewer and shared by all the others.
-/// Feeds are never shared between identities: Zoho's visibility is role-based, and sharing would leak agents.
+/// Feeds are never shared between identities: Zoho's visibility is role-based, and sharing would leak agents. Instances
+/// sharing a PostgreSQL store share each feed's polling (<see cref="IFeedSharing"/>).
 /// </summary>
 public sealed class LiveFeedHub(
     IServiceProvider services,
     AgentDirectory directory,
     IOptions<ZohoVoiceOptions> zohoOptions,
     IOptions<LiveFeedOptions> options,
+    IFeedSharing sharing,
     TimeProvider clock,
     ILoggerFactory loggers) : ILiveFeeds, IAsyncDisposable
 {
@@ -48,7 +50,7 @@ public sealed class LiveFeedHub(
         var clientLogger = loggers.CreateLogger<ZohoVoiceClient>();
         IZohoVoiceClient Client() => new ZohoVoiceClient(
             services.GetRequiredKeyedService<IZohoVoiceApi>(ZohoServiceCollectionExtensions.WithoutRetries), zohoOptions, clientLogger, user);
-        var feed = new LiveFeed(Client, directory, zuid, scope, options.Value, clock, loggers.CreateLogger<LiveFeed>(), () => Interlocked.Increment(ref polls));
+        var feed = new LiveFeed(Client, directory, zuid, scope, options.Value, clock, loggers.CreateLogger<LiveFeed>(), () => Interlocked.Increment(ref polls), sharing);
         feed.Start();
         return feed;
     }

@@ -1,3 +1,5 @@
+using AgentDashboard.Web.Configuration;
+using AgentDashboard.Web.Store;
 using Microsoft.Extensions.Options;
 
 namespace AgentDashboard.Web.Live;
@@ -9,6 +11,16 @@ internal static class LiveGridExtensions
     {
         builder.Services.AddOptions<LiveFeedOptions>().Bind(builder.Configuration.GetSection(LiveFeedOptions.SectionName)).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<LiveFeedOptions>, LiveFeedOptionsValidator>();
+        if (DashboardOptions.From(builder.Configuration).Store == StoreKind.Postgres)
+        {
+            builder.Services.AddSingleton<PostgresFeedSharing>();
+            builder.Services.AddSingleton<IFeedSharing>(services => services.GetRequiredService<PostgresFeedSharing>());
+            builder.Services.AddHostedService(services => services.GetRequiredService<PostgresFeedSharing>());
+        }
+        else
+        {
+            builder.Services.AddSingleton<IFeedSharing, SingleInstanceFeedSharing>();
+        }
         builder.Services.AddSingleton<LiveFeedHub>();
         builder.Services.AddSingleton<ILiveFeeds>(services => services.GetRequiredService<LiveFeedHub>());
         builder.Services.AddSingleton<LivePreferenceStore>();

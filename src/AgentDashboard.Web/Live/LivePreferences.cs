@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using AgentDashboard.Core.Live;
 using System.Text.Json;
-using AgentDashboard.Web.Configuration;
+using AgentDashboard.Web.Store;
 
 namespace AgentDashboard.Web.Live;
 
@@ -32,8 +32,8 @@ public sealed class LivePreferenceStore(DashboardDatabase database)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT json FROM live_preferences WHERE zuid = $zuid";
-        command.Parameters.AddWithValue("$zuid", zuid);
+        command.CommandText = "SELECT json FROM live_preferences WHERE zuid = @zuid";
+        command.With("zuid", zuid);
         return await command.ExecuteScalarAsync(cancellationToken) is string json
             ? JsonSerializer.Deserialize<LivePreferences>(json) ?? LivePreferences.Default
             : LivePreferences.Default;
@@ -44,11 +44,11 @@ public sealed class LivePreferenceStore(DashboardDatabase database)
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
-            INSERT INTO live_preferences (zuid, json) VALUES ($zuid, $json)
+            INSERT INTO live_preferences (zuid, json) VALUES (@zuid, @json)
             ON CONFLICT (zuid) DO UPDATE SET json = excluded.json
             """;
-        command.Parameters.AddWithValue("$zuid", zuid);
-        command.Parameters.AddWithValue("$json", JsonSerializer.Serialize(preferences));
+        command.With("zuid", zuid);
+        command.With("json", JsonSerializer.Serialize(preferences));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

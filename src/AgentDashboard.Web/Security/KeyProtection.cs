@@ -1,14 +1,17 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using AgentDashboard.Web.Configuration;
+using AgentDashboard.Web.Store;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.Options;
 
 namespace AgentDashboard.Web.Security;
 
 /// <summary>
 /// The Data Protection keys, which seal every stored Zoho token and sign every cookie. They live in
-/// <c>&lt;DataPath&gt;/keys</c> so a restart keeps everyone signed in. The data folder and the keys folder are
+/// <c>&lt;DataPath&gt;/keys</c> (or, with the PostgreSQL store, in its database, shared by every instance) so a
+/// restart keeps everyone signed in. The data folder and the keys folder are
 /// created readable by the service account only (0700 on Unix); with <c>Dashboard:KeyCertificatePath</c> the keys
 /// are also encrypted with that certificate, so a copy of the folder alone opens nothing.
 /// </summary>
@@ -19,12 +22,19 @@ internal static class KeyProtection
     public static void AddKeyProtection(this IServiceCollection services, IConfiguration configuration)
     {
         var dashboard = DashboardOptions.From(configuration);
-        string dataPath = dashboard.ResolveDataPath();
-        var keys = CreateOwnerOnly(Path.Combine(dataPath, "keys"), dataPath);
-        services.AddHostedService(sp => new KeyFolderCheck(dataPath, keys.FullName, sp.GetRequiredService<ILogger<KeyFolderCheck>>()));
-        var protection = services.AddDataProtection()
-            .SetApplicationName("AgentDashboard")
-            .PersistKeysToFileSystem(keys);
+        var protection = services.AddDataProtection().SetApplicationName("AgentDashboard");
+        if (dashboard.Store == StoreKind.Postgres)
+        {
+            // One key ring for every instance, in the shared database.
+            services.AddOptions<KeyManagementOptions>().Configure<PostgresDashboardDatabase>((keys, database) => keys.XmlRepository = new PostgresXmlRepository(database));
+        }
+        else
+        {
+            string dataPath = dashboard.ResolveDataPath();
+            var keys = CreateOwnerOnly(Path.Combine(dataPath, "keys"), dataPath);
+            services.AddHostedService(sp => new KeyFolderCheck(dataPath, keys.FullName, sp.GetRequiredService<ILogger<KeyFolderCheck>>()));
+            protection.PersistKeysToFileSystem(keys);
+        }
         if (!string.IsNullOrWhiteSpace(dashboard.KeyCertificatePath))
         {
             var certificate = LoadCertificate(dashboard.KeyCertificatePath, dashboard.KeyCertificatePassword);

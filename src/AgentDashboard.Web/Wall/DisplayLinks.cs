@@ -3,9 +3,8 @@ using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using AgentDashboard.Web.Configuration;
+using AgentDashboard.Web.Store;
 using AgentDashboard.Web.Live;
-using Microsoft.Data.Sqlite;
 
 namespace AgentDashboard.Web.Wall;
 
@@ -45,7 +44,7 @@ public sealed record DisplayLink(string Id, string Zuid, string Name, WallView V
 }
 
 /// <summary>
-/// Display links in the dashboard's SQLite file. A token is 256 random bits, shown once at creation; only its
+/// Display links in the dashboard's database. A token is 256 random bits, shown once at creation; only its
 /// SHA-256 is kept, so the database alone opens no wall. Revoking raises <see cref="Revoked"/> so that open walls
 /// stop at once rather than at their next check. Links closed (revoked or expired) for <see cref="KeptAfterClosing"/>
 /// are deleted by <see cref="PurgeAsync"/>.
@@ -72,14 +71,14 @@ public sealed class DisplayLinkStore(DashboardDatabase database, TimeProvider cl
         await using var command = connection.CreateCommand();
         command.CommandText = """
             INSERT INTO display_links (id, zuid, token_hash, json, created_at, expires_at)
-            VALUES ($id, $zuid, $hash, $json, $created, $expires)
+            VALUES (@id, @zuid, @hash, @json, @created, @expires)
             """;
-        command.Parameters.AddWithValue("$id", link.Id);
-        command.Parameters.AddWithValue("$zuid", zuid);
-        command.Parameters.AddWithValue("$hash", Hash(token));
-        command.Parameters.AddWithValue("$json", JsonSerializer.Serialize(new Stored(name, view, madeBy)));
-        command.Parameters.AddWithValue("$created", now.ToUnixTimeMilliseconds());
-        command.Parameters.AddWithValue("$expires", (object?)link.ExpiresAt?.ToUnixTimeMilliseconds() ?? DBNull.Value);
+        command.With("id", link.Id);
+        command.With("zuid", zuid);
+        command.With("hash", Hash(token));
+        command.With("json", JsonSerializer.Serialize(new Stored(name, view, madeBy)));
+        command.With("created", now.ToUnixTimeMilliseconds());
+        command.With("expires", link.ExpiresAt?.ToUnixTimeMilliseconds());
         await command.ExecuteNonQueryAsync(cancellationToken);
         return (link, token);
     }
@@ -91,12 +90,12 @@ public sealed class DisplayLinkStore(DashboardDatabase database, TimeProvider cl
         {
             return null;
         }
-        var links = await QueryAsync("token_hash = $key", Hash(token), cancellationToken);
+        var links = await QueryAsync("token_hash = @key", Hash(token), cancellationToken);
         return links.SingleOrDefault();
     }
 
     public Task<IReadOnlyList<DisplayLink>> ListAsync(string zuid, CancellationToken cancellationToken) =>
-        QueryAsync("zuid = $key", zuid, cancellationToken);
+        QueryAsync("zuid = @key", zuid, cancellationToken);
 
     /// <summary>Every supervisor's links, newest first: for administrators only (the caller checks).</summary>
     public Task<IReadOnlyList<DisplayLink>> ListAllAsync(CancellationToken cancellationToken) =>
@@ -114,10 +113,10 @@ public sealed class DisplayLinkStore(DashboardDatabase database, TimeProvider cl
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "UPDATE display_links SET revoked_at = $now WHERE id = $id AND ($zuid IS NULL OR zuid = $zuid) AND revoked_at IS NULL";
-        command.Parameters.AddWithValue("$now", clock.GetUtcNow().ToUnixTimeMilliseconds());
-        command.Parameters.AddWithValue("$id", id);
-        command.Parameters.AddWithValue("$zuid", (object?)zuid ?? DBNull.Value);
+        command.CommandText = "UPDATE display_links SET revoked_at = @now WHERE id = @id AND (@zuid IS NULL OR zuid = @zuid) AND revoked_at IS NULL";
+        command.With("now", clock.GetUtcNow().ToUnixTimeMilliseconds());
+        command.With("id", id);
+        command.With("zuid", zuid);
         bool changed = await command.ExecuteNonQueryAsync(cancellationToken) == 1;
         if (changed) Revoked?.Invoke(id);
         return changed;
@@ -129,8 +128,8 @@ public sealed class DisplayLinkStore(DashboardDatabase database, TimeProvider cl
         long cutoff = (clock.GetUtcNow() - KeptAfterClosing).ToUnixTimeMilliseconds();
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "DELETE FROM display_links WHERE revoked_at <= $cutoff OR expires_at <= $cutoff";
-        command.Parameters.AddWithValue("$cutoff", cutoff);
+        command.CommandText = "DELETE FROM display_links WHERE revoked_at <= @cutoff OR expires_at <= @cutoff";
+        command.With("cutoff", cutoff);
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -145,9 +144,9 @@ public sealed class DisplayLinkStore(DashboardDatabase database, TimeProvider cl
         lastWritten[id] = now;
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "UPDATE display_links SET last_seen_at = $now WHERE id = $id";
-        command.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
-        command.Parameters.AddWithValue("$id", id);
+        command.CommandText = "UPDATE display_links SET last_seen_at = @now WHERE id = @id";
+        command.With("now", now.ToUnixTimeMilliseconds());
+        command.With("id", id);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -156,7 +155,7 @@ public sealed class DisplayLinkStore(DashboardDatabase database, TimeProvider cl
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = $"SELECT id, zuid, json, created_at, expires_at, revoked_at, last_seen_at FROM display_links WHERE {where} ORDER BY created_at DESC";
-        if (key is not null) command.Parameters.AddWithValue("$key", key);
+        if (key is not null) command.With("key", key);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var links = new List<DisplayLink>();
         while (await reader.ReadAsync(cancellationToken))
@@ -168,7 +167,7 @@ public sealed class DisplayLinkStore(DashboardDatabase database, TimeProvider cl
         return links;
     }
 
-    private static DateTimeOffset? At(SqliteDataReader reader, int column) =>
+    private static DateTimeOffset? At(System.Data.Common.DbDataReader reader, int column) =>
         reader.IsDBNull(column) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(column));
 
     private static string Hash(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));

@@ -1,0 +1,309 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
+using AgentDashboard.Core.Live;
+using AgentDashboard.Web.Store;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace AgentDashboard.Web.Live;
+
+/// <summary>
+/// Feeds shared through PostgreSQL. Each feed has a lease row (<c>feed_leases</c>); the instance holding it polls and
+/// writes each board to <c>feed_snapshots</c>, fenced by the lease, then NOTIFYs the others (the board itself in the
+/// notification when it fits, else only its version, and they read the row). Every instance renews the leases it holds
+/// and bids for those of the feeds it watches every quarter interval; a lease lapses 1.5 intervals after its last renewal,
+/// so when the poller dies another takes over within two intervals. An instance that stops hands its leases back at once.
+/// Lease times are the database's clock, so instances need not agree on theirs.
+/// </summary>
+public sealed class PostgresFeedSharing(PostgresDashboardDatabase database, IOptions<LiveFeedOptions> options, ILogger<PostgresFeedSharing> logger)
+    : BackgroundService, IFeedSharing
+{
+    private const string Channel = "agentdashboard_feeds";
+
+    /// <summary>Notifications carry at most 8000 bytes; a board larger than this goes by its row.</summary>
+    private const int InlineLimit = 7000;
+
+    private readonly string instance = Guid.NewGuid().ToString("N")[..12];
+    private readonly ConcurrentDictionary<string, Share> shares = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim roundNow = new(0);
+    private int failedRounds;
+
+    private TimeSpan Interval => options.Value.PollInterval;
+
+    /// <summary>How often leases are renewed and bid for.</summary>
+    internal TimeSpan RenewEvery => TimeSpan.FromTicks(Math.Max(TimeSpan.FromMilliseconds(100).Ticks, Interval.Ticks / 4));
+
+    /// <summary>How long a lease holds after its renewal.</summary>
+    internal TimeSpan LeaseLifetime => Interval * 1.5;
+
+    /// <summary>This instance's name in the lease and snapshot rows.</summary>
+    internal string Instance => instance;
+
+    public async Task<FeedShare> JoinAsync(string feedKey, Action<BoardSnapshot> received, CancellationToken cancellationToken)
+    {
+        var share = new Share(this, feedKey, received);
+        shares[feedKey] = share;
+        // The board last published, so a viewer who lands on this instance sees it before the next poll.
+        try
+        {
+            await using var connection = await database.OpenAsync(cancellationToken);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT version, json FROM feed_snapshots WHERE feed_key = @key";
+            command.With("key", feedKey);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            if (await reader.ReadAsync(cancellationToken)) share.Receive(reader.GetInt64(0), reader.GetString(1));
+        }
+        catch (Exception error) when (error is NpgsqlException or JsonException)
+        {
+            logger.LogWarning("Could not read the last published board of a live feed: {Error}: {Message}", error.GetType().Name, error.Message);
+        }
+        roundNow.Release(); // bid for its lease now, not at the next round
+        return share;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var listening = ListenAsync(stoppingToken);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            await RenewAndBidAsync(stoppingToken);
+            try
+            {
+                await roundNow.WaitAsync(RenewEvery, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+        await listening;
+    }
+
+    /// <summary>One round: every lease this instance wants is renewed if held, or taken if free or lapsed.</summary>
+    private async Task RenewAndBidAsync(CancellationToken cancellationToken)
+    {
+        var keys = shares.Keys.ToArray();
+        if (keys.Length == 0) return;
+        long sentAt = Stopwatch.GetTimestamp();
+        try
+        {
+            await using var connection = await database.OpenAsync(cancellationToken);
+            await using var command = (NpgsqlCommand)connection.CreateCommand();
+            command.CommandText = """
+                INSERT INTO feed_leases (feed_key, holder, expires_at)
+                SELECT key, @me, clock_timestamp() + @lifetime FROM unnest(@keys) AS key
+                ON CONFLICT (feed_key) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at
+                WHERE feed_leases.holder = excluded.holder OR feed_leases.expires_at < clock_timestamp()
+                RETURNING feed_key
+                """;
+            command.Parameters.AddWithValue("me", instance);
+            command.Parameters.AddWithValue("lifetime", LeaseLifetime);
+            command.Parameters.AddWithValue("keys", keys);
+            var held = new HashSet<string>(StringComparer.Ordinal);
+            await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+            {
+                while (await reader.ReadAsync(cancellationToken)) held.Add(reader.GetString(0));
+            }
+            // Counted from before the round was sent, so this instance stops first: never two pollers by its clock.
+            long until = sentAt + (long)(LeaseLifetime.TotalSeconds * Stopwatch.Frequency);
+            foreach (string key in keys)
+            {
+                if (shares.TryGetValue(key, out var share)) share.SetHeld(held.Contains(key) ? until : 0);
+            }
+            if (failedRounds > 0) logger.LogInformation("Live feed leases are renewed again after {Failures} failed rounds.", failedRounds);
+            failedRounds = 0;
+        }
+        catch (Exception error) when (error is NpgsqlException or TimeoutException)
+        {
+            // Held leases run out by themselves (this instance stops polling when they do); the next round tries again.
+            if (failedRounds++ == 0) logger.LogWarning("Could not renew the live feed leases: {Error}: {Message}", error.GetType().Name, error.Message);
+        }
+    }
+
+    /// <summary>Listens for the boards and hand-backs the other instances announce, reconnecting when the connection drops.</summary>
+    private async Task ListenAsync(CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
+                connection.Notification += (_, e) => OnNotification(e.Payload);
+                await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection))
+                {
+                    await listen.ExecuteNonQueryAsync(cancellationToken);
+                }
+                // Anything published while not listening is read from the rows.
+                foreach (var share in shares.Values) _ = CatchUpAsync(share, cancellationToken);
+                while (true) await connection.WaitAsync(cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception error) when (error is NpgsqlException or IOException or TimeoutException)
+            {
+                logger.LogWarning("The live feed listener lost its connection ({Error}: {Message}); it reconnects.", error.GetType().Name, error.Message);
+                try
+                {
+                    await Task.Delay(RenewEvery, cancellationToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    /// <summary><c>board|holder|key|version[|json]</c>, or <c>free|holder|key</c> when a poller hands a feed back.</summary>
+    private void OnNotification(string payload)
+    {
+        var parts = payload.Split('|', 5);
+        if (parts.Length < 3 || parts[1] == instance || !shares.TryGetValue(parts[2], out var share)) return;
+        if (parts[0] == "free")
+        {
+            roundNow.Release();
+        }
+        else if (parts[0] == "board" && parts.Length >= 4 && long.TryParse(parts[3], out long version) && version > share.Version)
+        {
+            if (parts.Length == 5) share.Receive(version, parts[4]);
+            else _ = CatchUpAsync(share, CancellationToken.None);
+        }
+    }
+
+    private async Task CatchUpAsync(Share share, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var connection = await database.OpenAsync(cancellationToken);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT version, json FROM feed_snapshots WHERE feed_key = @key AND version > @version AND holder <> @me";
+            command.With("key", share.Key).With("version", share.Version).With("me", instance);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            if (await reader.ReadAsync(cancellationToken)) share.Receive(reader.GetInt64(0), reader.GetString(1));
+        }
+        catch (Exception error) when (error is NpgsqlException or JsonException or TimeoutException)
+        {
+            logger.LogWarning("Could not read a live feed's published board: {Error}: {Message}", error.GetType().Name, error.Message);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private async Task PublishAsync(Share share, BoardSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        string json = JsonSerializer.Serialize(snapshot);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        // Written only while this instance holds the lease, and announced in the same statement.
+        command.CommandText = $"""
+            WITH written AS (
+                INSERT INTO feed_snapshots (feed_key, version, holder, json, published_at)
+                SELECT @key, 1, @me, @json, clock_timestamp()
+                WHERE EXISTS (SELECT 1 FROM feed_leases WHERE feed_key = @key AND holder = @me)
+                ON CONFLICT (feed_key) DO UPDATE SET version = feed_snapshots.version + 1, holder = excluded.holder,
+                    json = excluded.json, published_at = excluded.published_at
+                RETURNING version)
+            SELECT pg_notify('{Channel}', 'board|' || @me || '|' || @key || '|' || version || @inline) FROM written
+            """;
+        command.With("key", share.Key).With("me", instance).With("json", json)
+            .With("inline", Encoding.UTF8.GetByteCount(json) <= InlineLimit ? "|" + json : "");
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private async Task LeaveAsync(Share share)
+    {
+        if (!shares.TryRemove(new KeyValuePair<string, Share>(share.Key, share))) return;
+        try
+        {
+            await ReleaseAsync([share.Key], CancellationToken.None);
+        }
+        catch (Exception error) when (error is NpgsqlException or TimeoutException or ObjectDisposedException)
+        {
+            // The lease lapses by itself.
+        }
+    }
+
+    /// <summary>Hands leases back and tells the others, so one of them takes over at once.</summary>
+    private async Task ReleaseAsync(string[] keys, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = (NpgsqlCommand)connection.CreateCommand();
+        command.CommandText = $"""
+            WITH freed AS (DELETE FROM feed_leases WHERE holder = @me AND feed_key = ANY(@keys) RETURNING feed_key)
+            SELECT pg_notify('{Channel}', 'free|' || @me || '|' || feed_key) FROM freed
+            """;
+        command.Parameters.AddWithValue("me", instance);
+        command.Parameters.AddWithValue("keys", keys);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        try
+        {
+            await ReleaseAsync(shares.Keys.ToArray(), cancellationToken);
+        }
+        catch (Exception error) when (error is NpgsqlException or TimeoutException or OperationCanceledException)
+        {
+            logger.LogWarning("Could not hand back the live feed leases at stop ({Error}); they lapse by themselves.", error.GetType().Name);
+        }
+    }
+
+    private sealed class Share(PostgresFeedSharing sharing, string key, Action<BoardSnapshot> received) : FeedShare
+    {
+        private readonly object gate = new();
+        private readonly SemaphoreSlim turn = new(0, 1);
+        private long heldUntil; // Stopwatch timestamp; 0: not held
+        private long version;
+
+        public string Key => key;
+        public long Version => Interlocked.Read(ref version);
+
+        public override bool Polls => Stopwatch.GetTimestamp() < Interlocked.Read(ref heldUntil);
+
+        public void SetHeld(long until)
+        {
+            bool was = Polls;
+            Interlocked.Exchange(ref heldUntil, until);
+            if (until != 0 && !was && turn.CurrentCount == 0)
+            {
+                try
+                {
+                    turn.Release();
+                }
+                catch (SemaphoreFullException)
+                {
+                }
+            }
+        }
+
+        public override async Task WaitForTurnAsync(CancellationToken cancellationToken)
+        {
+            if (!Polls) await turn.WaitAsync(sharing.RenewEvery, cancellationToken);
+        }
+
+        /// <summary>A board another instance published, unless a newer one is here already.</summary>
+        public void Receive(long newVersion, string json)
+        {
+            var snapshot = JsonSerializer.Deserialize<BoardSnapshot>(json);
+            if (snapshot is null) return;
+            lock (gate)
+            {
+                if (newVersion <= version) return;
+                version = newVersion;
+            }
+            received(snapshot);
+        }
+
+        public override Task PublishAsync(BoardSnapshot snapshot, CancellationToken cancellationToken) =>
+            Polls ? sharing.PublishAsync(this, snapshot, cancellationToken) : Task.CompletedTask;
+
+        public override ValueTask DisposeAsync() => new(sharing.LeaveAsync(this));
+    }
+}
