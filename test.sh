@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of AgentDashboard and ends with one line: "N passed, N failed".
-# Installs Debian's Chromium for the browser tests when it is missing (never a downloaded browser).
+# Installs Debian's Chromium for the browser tests when it is missing (never a downloaded browser), and Debian's
+# PostgreSQL, of which it runs a throw-away cluster for the tests (tests/postgres.sh), removed when it ends.
 # Exits non-zero when a test fails, the build fails, or nothing ran.
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -20,6 +21,11 @@ if [ ! -x "$chromium" ]; then
         echo "Could not install chromium with apt-get; the browser tests cannot run." >&2
         finish 0 0 1
     fi
+fi
+
+source tests/postgres.sh
+if ! pg_start; then
+    finish 0 0 1
 fi
 
 echo "== Building"
