@@ -13,8 +13,8 @@ namespace AgentDashboard.Web.Live;
 /// Feeds shared through PostgreSQL. Each feed has a lease row (<c>feed_leases</c>); the instance holding it polls and
 /// writes each board to <c>feed_snapshots</c>, fenced by the lease, then NOTIFYs the others (the board itself in the
 /// notification when it fits, else only its version, and they read the row). Every instance renews the leases it holds
-/// and bids for those of the feeds it watches every quarter interval; a lease lapses 1.5 intervals after its last renewal,
-/// so when the poller dies another takes over within two intervals. An instance that stops hands its leases back at once.
+/// and bids for those of the feeds it watches every quarter interval; a lease lapses 1.25 intervals after its last
+/// renewal, so when the poller dies another takes over within 1.5 intervals and its first poll. An instance that stops hands its leases back at once.
 /// Lease times are the database's clock, so instances need not agree on theirs.
 /// </summary>
 public sealed class PostgresFeedSharing(PostgresDashboardDatabase database, IOptions<LiveFeedOptions> options, ILogger<PostgresFeedSharing> logger)
@@ -36,7 +36,7 @@ public sealed class PostgresFeedSharing(PostgresDashboardDatabase database, IOpt
     internal TimeSpan RenewEvery => TimeSpan.FromTicks(Math.Max(TimeSpan.FromMilliseconds(100).Ticks, Interval.Ticks / 4));
 
     /// <summary>How long a lease holds after its renewal.</summary>
-    internal TimeSpan LeaseLifetime => Interval * 1.5;
+    internal TimeSpan LeaseLifetime => Interval * 1.25;
 
     /// <summary>This instance's name in the lease and snapshot rows.</summary>
     internal string Instance => instance;
