@@ -9,6 +9,7 @@ using BenchmarkDotNet.Running;
 // dotnet run -c Release --project bench/AgentDashboard.Benchmarks -- heatmap-render     a 500-agent x 93-day heatmap's first paint in Chromium
 // dotnet run -c Release --project bench/AgentDashboard.Benchmarks -- wall-soak          100 wall circuits for 10 minutes: memory, CPU, growth
 // dotnet run -c Release --project bench/AgentDashboard.Benchmarks -- screenshots        every page at two sizes, light and dark, as PNG files
+// dotnet run -c Release --project bench/AgentDashboard.Benchmarks -- scale-out          3 instances on PostgreSQL, 300 walls, the poller dies half-way
 if (args is ["simulator-load", .. var rest])
 {
     await SimulatorLoad.RunAsync(rest);
@@ -32,6 +33,11 @@ if (args is ["wall-soak", .. var soakArgs])
 if (args is ["heatmap-render", .. var heatmapArgs])
 {
     await HeatmapRender.RunAsync(heatmapArgs);
+    return;
+}
+if (args is ["scale-out", .. var scaleOutArgs])
+{
+    await ScaleOut.RunAsync(scaleOutArgs);
     return;
 }
 if (args is ["screenshots", .. var screenshotArgs])
