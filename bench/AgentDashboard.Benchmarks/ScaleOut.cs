@@ -87,7 +87,7 @@ internal static class ScaleOut
             for (int i = 0; i < walls; i++)
             {
                 var page = await context.NewPageAsync();
-                await page.GotoAsync(new Uri(proxies[i % instances].Address, "wall/" + token).ToString());
+                await page.GotoAsync(new Uri(proxies[i % instances].Address, "wall/" + token).ToString(), new() { Timeout = 120_000, WaitUntil = WaitUntilState.Commit });
                 pages.Add(page);
             }
             foreach (var page in pages) await page.Locator("#wall-tiles .tile").First.WaitForAsync(new() { Timeout = 120_000 });

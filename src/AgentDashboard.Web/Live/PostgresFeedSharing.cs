@@ -55,7 +55,7 @@ public sealed class PostgresFeedSharing(PostgresDashboardDatabase database, IOpt
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             if (await reader.ReadAsync(cancellationToken)) share.Receive(reader.GetInt64(0), reader.GetString(1));
         }
-        catch (Exception error) when (error is NpgsqlException or JsonException)
+        catch (Exception error) when (error is not OperationCanceledException)
         {
             logger.LogWarning("Could not read the last published board of a live feed: {Error}: {Message}", error.GetType().Name, error.Message);
         }
@@ -115,9 +115,9 @@ public sealed class PostgresFeedSharing(PostgresDashboardDatabase database, IOpt
             if (failedRounds > 0) logger.LogInformation("Live feed leases are renewed again after {Failures} failed rounds.", failedRounds);
             failedRounds = 0;
         }
-        catch (Exception error) when (error is NpgsqlException or TimeoutException)
+        catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            // Held leases run out by themselves (this instance stops polling when they do); the next round tries again.
+            // Whatever failed (the database, the network), held leases run out by themselves (this instance stops polling when they do); the next round tries again.
             if (failedRounds++ == 0) logger.LogWarning("Could not renew the live feed leases: {Error}: {Message}", error.GetType().Name, error.Message);
         }
     }
@@ -143,7 +143,7 @@ public sealed class PostgresFeedSharing(PostgresDashboardDatabase database, IOpt
             {
                 return;
             }
-            catch (Exception error) when (error is NpgsqlException or IOException or TimeoutException)
+            catch (Exception error)
             {
                 logger.LogWarning("The live feed listener lost its connection ({Error}: {Message}); it reconnects.", error.GetType().Name, error.Message);
                 try
@@ -169,8 +169,19 @@ public sealed class PostgresFeedSharing(PostgresDashboardDatabase database, IOpt
         }
         else if (parts[0] == "board" && parts.Length >= 4 && long.TryParse(parts[3], out long version) && version > share.Version)
         {
-            if (parts.Length == 5) share.Receive(version, parts[4]);
-            else _ = CatchUpAsync(share, CancellationToken.None);
+            if (parts.Length < 5)
+            {
+                _ = CatchUpAsync(share, CancellationToken.None);
+                return;
+            }
+            try
+            {
+                share.Receive(version, parts[4]);
+            }
+            catch (JsonException error)
+            {
+                logger.LogWarning("A live board published by another instance could not be read: {Message}", error.Message);
+            }
         }
     }
 
@@ -185,12 +196,12 @@ public sealed class PostgresFeedSharing(PostgresDashboardDatabase database, IOpt
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             if (await reader.ReadAsync(cancellationToken)) share.Receive(reader.GetInt64(0), reader.GetString(1));
         }
-        catch (Exception error) when (error is NpgsqlException or JsonException or TimeoutException)
-        {
-            logger.LogWarning("Could not read a live feed's published board: {Error}: {Message}", error.GetType().Name, error.Message);
-        }
         catch (OperationCanceledException)
         {
+        }
+        catch (Exception error)
+        {
+            logger.LogWarning("Could not read a live feed's published board: {Error}: {Message}", error.GetType().Name, error.Message);
         }
     }
 
@@ -222,9 +233,10 @@ public sealed class PostgresFeedSharing(PostgresDashboardDatabase database, IOpt
         {
             await ReleaseAsync([share.Key], CancellationToken.None);
         }
-        catch (Exception error) when (error is NpgsqlException or TimeoutException or ObjectDisposedException)
+        catch (Exception error)
         {
             // The lease lapses by itself.
+            logger.LogInformation("A live feed's lease was not handed back ({Error}); it lapses by itself.", error.GetType().Name);
         }
     }
 
@@ -249,7 +261,7 @@ public sealed class PostgresFeedSharing(PostgresDashboardDatabase database, IOpt
         {
             await ReleaseAsync(shares.Keys.ToArray(), cancellationToken);
         }
-        catch (Exception error) when (error is NpgsqlException or TimeoutException or OperationCanceledException)
+        catch (Exception error)
         {
             logger.LogWarning("Could not hand back the live feed leases at stop ({Error}); they lapse by themselves.", error.GetType().Name);
         }
