@@ -72,7 +72,8 @@ internal static class ScaleOut
             for (int i = 0; i < instances; i++) proxies.Add(new FailoverProxy([.. Enumerable.Range(0, instances).Select(n => addresses[(i + n) % instances])]));
 
             using var playwright = await Playwright.CreateAsync();
-            await using var browser = await BenchSupport.LaunchChromiumAsync(playwright);
+            // Hundreds of walls in one Chromium: a few renderer processes shared by all of them, not one each.
+            await using var browser = await BenchSupport.LaunchChromiumAsync(playwright, "--renderer-process-limit=6");
             var signIn = await browser.NewPageAsync();
             await signIn.GotoAsync($"{addresses[0]}displays");
             await signIn.Locator("label.user", new() { HasText = supervisor.Name }).ClickAsync();

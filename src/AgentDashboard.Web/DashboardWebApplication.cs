@@ -55,6 +55,7 @@ public static class DashboardWebApplication
         builder.AddDashboardComponents();
         builder.AddWorkLimits();
         configure?.Invoke(builder);
+        builder.Services.KeepStackTracesOutOfLogs();
 
         var app = builder.Build();
         // Every section's rules, checked now rather than in StartAsync, whose failure the host would log with a stack trace.

