@@ -54,7 +54,7 @@ internal static class ScaleOut
             {
                 string data = Path.Combine(Path.GetTempPath(), "agentdashboard-scaleout-" + Guid.NewGuid().ToString("N"));
                 folders.Add(data);
-                var app = DashboardWebApplication.Create(["--urls=http://127.0.0.1:0", "--environment=Development", .. SampleSettings(),
+                var app = DashboardWebApplication.Create(["--urls=http://127.0.0.1:0", "--environment=Development", .. Repository.ScaleOutSettings(),
                     $"--Dashboard:DataPath={data}", $"--ConnectionStrings:Dashboard={connectionString}", $"--Dashboard:Live:PollInterval={Interval}",
                     $"--Zoho:ClientId={ZohoSignInOptions.DemoClientId}", $"--Zoho:ClientSecret={ZohoSignInOptions.DemoClientSecret}",
                     $"--Zoho:AccountsUrl={zoho}", $"--Zoho:ApiBaseUrl={zoho}",
@@ -72,15 +72,15 @@ internal static class ScaleOut
             for (int i = 0; i < instances; i++) proxies.Add(new FailoverProxy([.. Enumerable.Range(0, instances).Select(n => addresses[(i + n) % instances])]));
 
             using var playwright = await Playwright.CreateAsync();
-            // Hundreds of walls in one Chromium: a few renderer processes shared by all of them, not one each.
-            await using var browser = await BenchSupport.LaunchChromiumAsync(playwright, "--renderer-process-limit=6");
+            await using var browser = await BenchSupport.LaunchChromiumAsync(playwright);
             var signIn = await browser.NewPageAsync();
             await signIn.GotoAsync($"{addresses[0]}displays");
             await signIn.Locator("label.user", new() { HasText = supervisor.Name }).ClickAsync();
             await signIn.ClickAsync("#accept");
             await signIn.Locator("main[data-interactive='true']").WaitForAsync(new() { Timeout = 60_000 });
             await signIn.CloseAsync();
-            var (_, token) = await apps[0].Services.GetRequiredService<DisplayLinkStore>().CreateAsync(supervisor.Zuid, "Scale-out", new WallView(queues), null, CancellationToken.None);
+            // One queue's agents on every wall: hundreds of walls are hundreds of pages in one Chromium on the same machine.
+            var (_, token) = await apps[0].Services.GetRequiredService<DisplayLinkStore>().CreateAsync(supervisor.Zuid, "Scale-out", new WallView([queues[0]]), null, CancellationToken.None);
 
             long heapBefore = GC.GetTotalMemory(forceFullCollection: true);
             var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 960, Height = 540 } });
@@ -88,10 +88,11 @@ internal static class ScaleOut
             for (int i = 0; i < walls; i++)
             {
                 var page = await context.NewPageAsync();
-                await page.GotoAsync(new Uri(proxies[i % instances].Address, "wall/" + token).ToString(), new() { Timeout = 120_000, WaitUntil = WaitUntilState.Commit });
+                await page.GotoAsync(new Uri(proxies[i % instances].Address, "wall/" + token).ToString(), new() { Timeout = 300_000, WaitUntil = WaitUntilState.Commit });
+                await page.Locator("#wall-tiles .tile").First.WaitForAsync(new() { Timeout = 300_000 });
                 pages.Add(page);
+                if ((i + 1) % 50 == 0) Console.WriteLine($"{i + 1} walls showing data");
             }
-            foreach (var page in pages) await page.Locator("#wall-tiles .tile").First.WaitForAsync(new() { Timeout = 120_000 });
             await Task.Delay(TimeSpan.FromSeconds(10)); // settle
             double kbPerWall = (GC.GetTotalMemory(forceFullCollection: true) - heapBefore) / 1024.0 / walls;
             Console.WriteLine($"{walls} walls open on {instances} instances ({string.Join(", ", apps.Select(a => a.Services.GetRequiredService<LiveFeedHub>().FeedCount))} feeds); running {minutes} min, the poller dies half-way");
@@ -192,19 +193,6 @@ internal static class ScaleOut
         };
     }
 
-    private static string[] SampleSettings() =>
-        [.. File.ReadAllLines(Path.Combine(RepositoryRoot(), "deploy", "scale-out", "dashboard.env"))
-            .Select(line => line.Trim()).Where(line => line.Length > 0 && !line.StartsWith('#')).Select(line => "--" + line.Replace("__", ":"))];
-
-    internal static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "AgentDashboard.sln"))) return dir.FullName;
-        }
-        throw new InvalidOperationException("Run the benchmarks from the repository: AgentDashboard.sln was not found above " + AppContext.BaseDirectory);
-    }
-
     private static string AddressOf(WebApplication app) =>
         app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
 
@@ -241,7 +229,7 @@ internal static class ScaleOut
         {
             var script = Process.Start(new ProcessStartInfo("bash", ["-c", "source tests/postgres.sh && pg_start >&2 && echo \"$AGENTDASHBOARD_TEST_POSTGRES\" && read -r _"])
             {
-                WorkingDirectory = RepositoryRoot(), RedirectStandardInput = true, RedirectStandardOutput = true,
+                WorkingDirectory = Repository.Root, RedirectStandardInput = true, RedirectStandardOutput = true,
             })!;
             string? line = script.StandardOutput.ReadLine();
             if (string.IsNullOrEmpty(line)) throw new InvalidOperationException("tests/postgres.sh could not start PostgreSQL (see above).");

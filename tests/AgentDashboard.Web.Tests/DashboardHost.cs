@@ -138,21 +138,3 @@ public sealed record StandaloneSimulator(WebApplication App, Uri Address) : IAsy
         await App.DisposeAsync();
     }
 }
-
-/// <summary>Finds the repository's own files, to compare what the host serves with what is checked in.</summary>
-internal static class Repository
-{
-    public static string Root { get; } = FindRoot();
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "AgentDashboard.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException("The tests run outside the repository: AgentDashboard.sln was not found above " + AppContext.BaseDirectory);
-    }
-}

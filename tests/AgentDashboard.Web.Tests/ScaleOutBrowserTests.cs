@@ -8,6 +8,7 @@ namespace AgentDashboard.Web.Tests;
 /// A wall in Chromium behind a load balancer in front of two instances: when the instance holding its circuit goes
 /// away, the wall reloads onto the other by itself and follows the feed there.
 /// </summary>
+[Collection(SeveralInstances.Name)]
 public sealed class ScaleOutBrowserTests(Browser browser) : IClassFixture<Browser>, IAsyncLifetime
 {
     private ScaleOutCluster cluster = null!;

@@ -5,6 +5,16 @@ using AgentDashboard.Web.Auth;
 namespace AgentDashboard.Web.Tests;
 
 /// <summary>
+/// The tests of several instances run alone, not beside other test classes: their takeovers are timed against the
+/// poll interval, and a busy machine's stalls are not what they measure.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class SeveralInstances
+{
+    public const string Name = "Several instances";
+}
+
+/// <summary>
 /// Several dashboard instances in this process on one fresh PostgreSQL database, in Zoho mode against one standalone
 /// simulator, with the settings every instance of the scale-out sample shares (<c>deploy/scale-out/dashboard.env</c>).
 /// Only the poll interval is shortened, so that takeovers happen within a test's patience.
@@ -56,7 +66,7 @@ public sealed class ScaleOutCluster : IAsyncDisposable
         string zoho = Simulator.Address.ToString().TrimEnd('/');
         var host = await DashboardHost.StartAsync(
         [
-            "--environment=Development", .. SampleSettings(),
+            "--environment=Development", .. Repository.ScaleOutSettings(),
             $"--ConnectionStrings:Dashboard={Database.ConnectionString}",
             $"--Dashboard:Live:PollInterval={PollInterval}",
             $"--Zoho:ClientId={ZohoSignInOptions.DemoClientId}", $"--Zoho:ClientSecret={ZohoSignInOptions.DemoClientSecret}",
@@ -73,15 +83,6 @@ public sealed class ScaleOutCluster : IAsyncDisposable
         lock (running) running.Remove(host);
         await host.DisposeAsync();
     }
-
-    /// <summary>
-    /// The sample's shared settings as command-line arguments: <c>KEY=value</c> lines, <c>__</c> for <c>:</c>.
-    /// </summary>
-    public static string[] SampleSettings() =>
-        [.. File.ReadAllLines(Path.Combine(Repository.Root, "deploy", "scale-out", "dashboard.env"))
-            .Select(line => line.Trim())
-            .Where(line => line.Length > 0 && !line.StartsWith('#'))
-            .Select(line => "--" + line.Replace("__", ":"))];
 
     public async ValueTask DisposeAsync()
     {

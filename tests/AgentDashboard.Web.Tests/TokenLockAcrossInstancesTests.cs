@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AgentDashboard.Web.Tests;
 
 /// <summary>The per-user token lock holds across instances that share PostgreSQL: an expired token is refreshed once, not once per instance.</summary>
+[Collection(SeveralInstances.Name)]
 public sealed class TokenLockAcrossInstancesTests : IAsyncLifetime
 {
     private static CancellationToken Ct => CancellationToken.None;

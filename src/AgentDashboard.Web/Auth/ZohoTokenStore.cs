@@ -39,8 +39,9 @@ public interface IZohoTokenStore
 }
 
 /// <summary>
-/// Tokens in the dashboard's database (SQLite or PostgreSQL), each row sealed with ASP.NET Data Protection: the
-/// database alone gives nobody a token.
+/// Tokens in the dashboard's database (SQLite or PostgreSQL), each row sealed with ASP.NET Data Protection. With
+/// SQLite the keys are in a folder of their own; with PostgreSQL they are in the same database, encrypted with
+/// <c>Dashboard:KeyCertificatePath</c> when it is set (a warning at start says so when it is not).
 /// </summary>
 public sealed class DatabaseZohoTokenStore(DashboardDatabase database, IDataProtectionProvider dataProtection) : IZohoTokenStore
 {

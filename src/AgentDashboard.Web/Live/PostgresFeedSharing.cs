@@ -14,8 +14,8 @@ namespace AgentDashboard.Web.Live;
 /// writes each board to <c>feed_snapshots</c>, fenced by the lease, then NOTIFYs the others (the board itself in the
 /// notification when it fits, else only its version, and they read the row). Every instance renews the leases it holds
 /// and bids for those of the feeds it watches every quarter interval; a lease lapses 1.25 intervals after its last
-/// renewal, so when the poller dies another takes over within 1.5 intervals and its first poll. An instance that stops hands its leases back at once.
-/// Lease times are the database's clock, so instances need not agree on theirs.
+/// renewal, so when the poller dies another takes over within 1.5 intervals and its first poll. An instance that stops
+/// hands its leases back at once. Lease times are the database's clock, so instances need not agree on theirs.
 /// </summary>
 public sealed class PostgresFeedSharing(PostgresDashboardDatabase database, IOptions<LiveFeedOptions> options, ILogger<PostgresFeedSharing> logger)
     : BackgroundService, IFeedSharing
@@ -25,18 +25,24 @@ public sealed class PostgresFeedSharing(PostgresDashboardDatabase database, IOpt
     /// <summary>Notifications carry at most 8000 bytes; a board larger than this goes by its row.</summary>
     private const int InlineLimit = 7000;
 
+    /// <summary>How often the listener checks its connection is alive when nothing arrives.</summary>
+    private static readonly TimeSpan ListenerCheck = TimeSpan.FromSeconds(30);
+
     private readonly string instance = Guid.NewGuid().ToString("N")[..12];
     private readonly ConcurrentDictionary<string, Share> shares = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim roundNow = new(0);
+    // Rounds and hand-backs one at a time, so a hand-back never lands between a round's read of the feeds and its write.
+    private readonly SemaphoreSlim leaseStatements = new(1, 1);
     private int failedRounds;
+    private long rounds;
 
     private TimeSpan Interval => options.Value.PollInterval;
 
     /// <summary>How often leases are renewed and bid for.</summary>
-    internal TimeSpan RenewEvery => TimeSpan.FromTicks(Math.Max(TimeSpan.FromMilliseconds(100).Ticks, Interval.Ticks / 4));
+    internal TimeSpan RenewEvery => TimeSpan.FromTicks(Math.Max(TimeSpan.FromMilliseconds(250).Ticks, Interval.Ticks / 4));
 
-    /// <summary>How long a lease holds after its renewal.</summary>
-    internal TimeSpan LeaseLifetime => Interval * 1.25;
+    /// <summary>How long a lease holds after its renewal (never less than two rounds and a second).</summary>
+    internal TimeSpan LeaseLifetime => Interval * 1.25 > 2 * RenewEvery + TimeSpan.FromSeconds(1) ? Interval * 1.25 : 2 * RenewEvery + TimeSpan.FromSeconds(1);
 
     /// <summary>This instance's name in the lease and snapshot rows.</summary>
     internal string Instance => instance;
@@ -45,19 +51,15 @@ public sealed class PostgresFeedSharing(PostgresDashboardDatabase database, IOpt
     {
         var share = new Share(this, feedKey, received);
         shares[feedKey] = share;
-        // The board last published, so a viewer who lands on this instance sees it before the next poll.
         try
         {
-            await using var connection = await database.OpenAsync(cancellationToken);
-            await using var command = connection.CreateCommand();
-            command.CommandText = "SELECT version, json FROM feed_snapshots WHERE feed_key = @key";
-            command.With("key", feedKey);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            if (await reader.ReadAsync(cancellationToken)) share.Receive(reader.GetInt64(0), reader.GetString(1));
+            // The board last published, so a viewer who lands on this instance sees it before the next poll.
+            await CatchUpAsync(share, cancellationToken);
         }
-        catch (Exception error) when (error is not OperationCanceledException)
+        catch (OperationCanceledException)
         {
-            logger.LogWarning("Could not read the last published board of a live feed: {Error}: {Message}", error.GetType().Name, error.Message);
+            shares.TryRemove(new KeyValuePair<string, Share>(feedKey, share));
+            throw;
         }
         roundNow.Release(); // bid for its lease now, not at the next round
         return share;
@@ -81,19 +83,26 @@ public sealed class PostgresFeedSharing(PostgresDashboardDatabase database, IOpt
         await listening;
     }
 
-    /// <summary>One round: every lease this instance wants is renewed if held, or taken if free or lapsed.</summary>
+    /// <summary>
+    /// One round: every lease this instance wants is renewed if held, or taken if free or lapsed; leases others hold
+    /// live are not touched (in key order, so rounds of several instances never wait on each other in a circle).
+    /// </summary>
     private async Task RenewAndBidAsync(CancellationToken cancellationToken)
     {
-        var keys = shares.Keys.ToArray();
-        if (keys.Length == 0) return;
-        long sentAt = Stopwatch.GetTimestamp();
+        await leaseStatements.WaitAsync(cancellationToken);
         try
         {
+            var keys = shares.Keys.Order(StringComparer.Ordinal).ToArray();
+            if (keys.Length == 0) return;
+            long sentAt = Stopwatch.GetTimestamp();
             await using var connection = await database.OpenAsync(cancellationToken);
             await using var command = (NpgsqlCommand)connection.CreateCommand();
             command.CommandText = """
                 INSERT INTO feed_leases (feed_key, holder, expires_at)
-                SELECT key, @me, clock_timestamp() + @lifetime FROM unnest(@keys) AS key
+                SELECT wanted.key, @me, clock_timestamp() + @lifetime
+                FROM unnest(@keys) AS wanted(key) LEFT JOIN feed_leases AS lease ON lease.feed_key = wanted.key
+                WHERE lease.feed_key IS NULL OR lease.holder = @me OR lease.expires_at < clock_timestamp()
+                ORDER BY wanted.key
                 ON CONFLICT (feed_key) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at
                 WHERE feed_leases.holder = excluded.holder OR feed_leases.expires_at < clock_timestamp()
                 RETURNING feed_key
@@ -114,30 +123,55 @@ public sealed class PostgresFeedSharing(PostgresDashboardDatabase database, IOpt
             }
             if (failedRounds > 0) logger.LogInformation("Live feed leases are renewed again after {Failures} failed rounds.", failedRounds);
             failedRounds = 0;
+            if (++rounds % 1000 == 0) await ForgetOldFeedsAsync(connection, cancellationToken);
         }
         catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            // Whatever failed (the database, the network), held leases run out by themselves (this instance stops polling when they do); the next round tries again.
+            // Whatever failed (the database, the network), held leases run out by themselves (this instance stops
+            // polling when they do); the next round tries again.
             if (failedRounds++ == 0) logger.LogWarning("Could not renew the live feed leases: {Error}: {Message}", error.GetType().Name, error.Message);
+        }
+        finally
+        {
+            leaseStatements.Release();
         }
     }
 
-    /// <summary>Listens for the boards and hand-backs the other instances announce, reconnecting when the connection drops.</summary>
+    /// <summary>The rows of feeds nobody has watched for a day.</summary>
+    private static async Task ForgetOldFeedsAsync(System.Data.Common.DbConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            DELETE FROM feed_snapshots WHERE published_at < clock_timestamp() - interval '1 day';
+            DELETE FROM feed_leases WHERE expires_at < clock_timestamp() - interval '1 day';
+            """;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Listens for the boards and hand-backs the other instances announce, on a connection of its own, reconnecting
+    /// when it drops or stops answering; what was published meanwhile is read from the rows.
+    /// </summary>
     private async Task ListenAsync(CancellationToken cancellationToken)
     {
         while (!cancellationToken.IsCancellationRequested)
         {
             try
             {
-                await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
+                await using var connection = await database.Unpooled.OpenConnectionAsync(cancellationToken);
                 connection.Notification += (_, e) => OnNotification(e.Payload);
                 await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection))
                 {
                     await listen.ExecuteNonQueryAsync(cancellationToken);
                 }
-                // Anything published while not listening is read from the rows.
                 foreach (var share in shares.Values) _ = CatchUpAsync(share, cancellationToken);
-                while (true) await connection.WaitAsync(cancellationToken);
+                while (true)
+                {
+                    if (await connection.WaitAsync(ListenerCheck, cancellationToken)) continue;
+                    // Quiet for a while: a connection that died without a word fails here.
+                    await using var alive = new NpgsqlCommand("SELECT 1", connection);
+                    await alive.ExecuteNonQueryAsync(cancellationToken);
+                }
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -185,6 +219,7 @@ public sealed class PostgresFeedSharing(PostgresDashboardDatabase database, IOpt
         }
     }
 
+    /// <summary>The feed's last published board, when it is newer than the one this instance has and not its own.</summary>
     private async Task CatchUpAsync(Share share, CancellationToken cancellationToken)
     {
         try
@@ -196,8 +231,9 @@ public sealed class PostgresFeedSharing(PostgresDashboardDatabase database, IOpt
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             if (await reader.ReadAsync(cancellationToken)) share.Receive(reader.GetInt64(0), reader.GetString(1));
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
+            throw;
         }
         catch (Exception error)
         {
@@ -228,6 +264,7 @@ public sealed class PostgresFeedSharing(PostgresDashboardDatabase database, IOpt
 
     private async Task LeaveAsync(Share share)
     {
+        share.SetHeld(0);
         if (!shares.TryRemove(new KeyValuePair<string, Share>(share.Key, share))) return;
         try
         {
@@ -235,31 +272,47 @@ public sealed class PostgresFeedSharing(PostgresDashboardDatabase database, IOpt
         }
         catch (Exception error)
         {
-            // The lease lapses by itself.
             logger.LogInformation("A live feed's lease was not handed back ({Error}); it lapses by itself.", error.GetType().Name);
         }
     }
 
-    /// <summary>Hands leases back and tells the others, so one of them takes over at once.</summary>
+    /// <summary>Hands leases back (but not those of feeds watched here again meanwhile) and tells the others, so one of them takes over at once.</summary>
     private async Task ReleaseAsync(string[] keys, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = (NpgsqlCommand)connection.CreateCommand();
-        command.CommandText = $"""
-            WITH freed AS (DELETE FROM feed_leases WHERE holder = @me AND feed_key = ANY(@keys) RETURNING feed_key)
-            SELECT pg_notify('{Channel}', 'free|' || @me || '|' || feed_key) FROM freed
-            """;
-        command.Parameters.AddWithValue("me", instance);
-        command.Parameters.AddWithValue("keys", keys);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await leaseStatements.WaitAsync(cancellationToken);
+        try
+        {
+            var released = keys.Where(key => !shares.ContainsKey(key)).ToArray();
+            if (released.Length == 0) return;
+            await using var connection = await database.OpenAsync(cancellationToken);
+            await using var command = (NpgsqlCommand)connection.CreateCommand();
+            command.CommandText = $"""
+                WITH freed AS (DELETE FROM feed_leases WHERE holder = @me AND feed_key = ANY(@keys) RETURNING feed_key)
+                SELECT pg_notify('{Channel}', 'free|' || @me || '|' || feed_key) FROM freed
+                """;
+            command.Parameters.AddWithValue("me", instance);
+            command.Parameters.AddWithValue("keys", released);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        finally
+        {
+            leaseStatements.Release();
+        }
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
+        // This instance polls nothing from now on, and the others take its feeds over at once.
+        var leaving = shares.Values.ToArray();
+        foreach (var share in leaving)
+        {
+            share.SetHeld(0);
+            shares.TryRemove(new KeyValuePair<string, Share>(share.Key, share));
+        }
         try
         {
-            await ReleaseAsync(shares.Keys.ToArray(), cancellationToken);
+            await ReleaseAsync([.. leaving.Select(s => s.Key)], cancellationToken);
         }
         catch (Exception error)
         {

@@ -27,6 +27,7 @@ internal static class KeyProtection
         {
             // One key ring for every instance, in the shared database.
             services.AddOptions<KeyManagementOptions>().Configure<PostgresDashboardDatabase>((keys, database) => keys.XmlRepository = new PostgresXmlRepository(database));
+            if (string.IsNullOrWhiteSpace(dashboard.KeyCertificatePath)) services.AddHostedService<KeysBesideTokensWarning>();
         }
         else
         {
@@ -103,6 +104,18 @@ internal sealed class KeyFolderCheck(string dataPath, string keysPath, ILogger<K
                 logger.LogWarning("The folder {Path} can be read by other accounts than the dashboard's; it holds the keys that open every stored Zoho token. Make it the service account's alone (chmod 700).", path);
             }
         }
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
+/// <summary>Says at start, as a warning, that the keys sit in the same database as the tokens they open, unencrypted.</summary>
+internal sealed class KeysBesideTokensWarning(ILogger<KeysBesideTokensWarning> logger) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        logger.LogWarning("The Data Protection keys are kept in PostgreSQL beside the sealed Zoho tokens they open: set Dashboard:KeyCertificatePath so that a copy of the database alone opens no token.");
         return Task.CompletedTask;
     }
 

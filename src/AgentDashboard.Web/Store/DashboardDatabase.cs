@@ -98,10 +98,24 @@ public sealed class SqliteDashboardDatabase(string path) : DashboardDatabase
     }
 }
 
-/// <summary>PostgreSQL, shared by every dashboard instance. Locks are advisory locks, held on a connection of their own.</summary>
-public sealed class PostgresDashboardDatabase(NpgsqlDataSource dataSource) : DashboardDatabase, IAsyncDisposable
+/// <summary>
+/// PostgreSQL, shared by every dashboard instance. Locks are advisory locks, each on a connection of its own that is
+/// never pooled (a pooled connection would keep a lock it failed to release), taken one waiter per name per instance.
+/// </summary>
+public sealed class PostgresDashboardDatabase : DashboardDatabase, IAsyncDisposable
 {
-    public NpgsqlDataSource DataSource { get; } = dataSource;
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> locks = new(StringComparer.Ordinal);
+
+    public PostgresDashboardDatabase(NpgsqlDataSource dataSource)
+    {
+        DataSource = dataSource;
+        Unpooled = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(dataSource.ConnectionString) { Pooling = false, KeepAlive = 30 }.ConnectionString);
+    }
+
+    public NpgsqlDataSource DataSource { get; }
+
+    /// <summary>Connections that end when closed: for a lock, or a LISTEN held for long.</summary>
+    public NpgsqlDataSource Unpooled { get; }
 
     public override StoreKind Kind => StoreKind.Postgres;
 
@@ -113,18 +127,29 @@ public sealed class PostgresDashboardDatabase(NpgsqlDataSource dataSource) : Das
 
     public override async Task<IAsyncDisposable> LockAsync(string name, CancellationToken cancellationToken)
     {
-        var connection = await DataSource.OpenConnectionAsync(cancellationToken);
+        // Waiters of this instance queue here, not each on a connection of its own.
+        var local = locks.GetOrAdd(name, _ => new SemaphoreSlim(1, 1));
+        await local.WaitAsync(cancellationToken);
         try
         {
-            await using var command = connection.CreateCommand();
-            command.CommandText = "SELECT pg_advisory_lock(hashtextextended(@name, 0))";
-            command.With("name", name);
-            await command.ExecuteNonQueryAsync(cancellationToken);
-            return new Held(connection, name);
+            var connection = await Unpooled.OpenConnectionAsync(cancellationToken);
+            try
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = "SELECT pg_advisory_lock(hashtextextended(@name, 0))";
+                command.With("name", name);
+                await command.ExecuteNonQueryAsync(cancellationToken);
+                return new Held(connection, local);
+            }
+            catch
+            {
+                await connection.DisposeAsync();
+                throw;
+            }
         }
         catch
         {
-            await connection.DisposeAsync();
+            local.Release();
             throw;
         }
     }
@@ -132,19 +157,24 @@ public sealed class PostgresDashboardDatabase(NpgsqlDataSource dataSource) : Das
     protected override async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken) =>
         await DataSource.OpenConnectionAsync(cancellationToken);
 
-    public ValueTask DisposeAsync() => DataSource.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await DataSource.DisposeAsync();
+        await Unpooled.DisposeAsync();
+    }
 
-    private sealed class Held(NpgsqlConnection connection, string name) : IAsyncDisposable
+    /// <summary>Closing the connection ends its session, and the advisory lock with it.</summary>
+    private sealed class Held(NpgsqlConnection connection, SemaphoreSlim local) : IAsyncDisposable
     {
         public async ValueTask DisposeAsync()
         {
-            // A connection broken before it could unlock is not pooled again: its session, and the lock, end with it.
-            await using (connection)
+            try
             {
-                await using var command = connection.CreateCommand();
-                command.CommandText = "SELECT pg_advisory_unlock(hashtextextended(@name, 0))";
-                command.With("name", name);
-                await command.ExecuteNonQueryAsync();
+                await connection.DisposeAsync();
+            }
+            finally
+            {
+                local.Release();
             }
         }
     }

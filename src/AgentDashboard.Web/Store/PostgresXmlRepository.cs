@@ -9,7 +9,7 @@ namespace AgentDashboard.Web.Store;
 /// </summary>
 public sealed class PostgresXmlRepository(PostgresDashboardDatabase database) : IXmlRepository
 {
-    // The framework asks synchronously, at start and when its key ring is refreshed; never on a request's hot path.
+    // The framework asks synchronously: at start, and when its key ring is due a refresh (about daily, inside whichever protect or unprotect call comes then).
     public IReadOnlyCollection<XElement> GetAllElements() => GetAllAsync().GetAwaiter().GetResult();
 
     public void StoreElement(XElement element, string friendlyName) => StoreAsync(element, friendlyName).GetAwaiter().GetResult();

@@ -33,7 +33,6 @@ public static class StoreMigrations
             CREATE TABLE display_links (
                 id TEXT PRIMARY KEY, zuid TEXT NOT NULL, token_hash TEXT NOT NULL UNIQUE, json TEXT NOT NULL,
                 created_at BIGINT NOT NULL, expires_at BIGINT, revoked_at BIGINT, last_seen_at BIGINT);
-            CREATE INDEX display_links_by_user ON display_links (zuid);
             CREATE TABLE sign_in_sessions (
                 id_hash TEXT PRIMARY KEY, zuid TEXT NOT NULL, created_at BIGINT NOT NULL, last_seen_at BIGINT NOT NULL, ended_at BIGINT);
             CREATE INDEX sign_in_sessions_by_user ON sign_in_sessions (zuid);
