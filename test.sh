@@ -17,7 +17,7 @@ if [ ! -x "$chromium" ]; then
     echo "== Installing Debian's chromium for the browser tests"
     sudo=""
     [ "$(id -u)" -ne 0 ] && sudo="sudo"
-    if ! { $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null; }; then
+    if ! { $sudo apt-get update -qq && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq -o DPkg::Lock::Timeout=300 chromium >/dev/null; }; then
         echo "Could not install chromium with apt-get; the browser tests cannot run." >&2
         finish 0 0 1
     fi
