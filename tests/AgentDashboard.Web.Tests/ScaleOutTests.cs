@@ -94,11 +94,13 @@ public sealed class ScaleOutTests : IAsyncLifetime
         var holder = await PollerAsync();
         var polled = PollCounts();
         // Three more boards reach every instance; all of them polled by the one.
-        var from = watching.Min(w => w.Subscription.Current.AsOf);
+        var from = watching.Max(w => w.Subscription.Current.AsOf);
         await Task.WhenAll(watching.Select(w => NewerAsync(w.Subscription, from, boards: 3)));
         var polls = Since(polled);
         Assert.All(watching.Where(w => w.Host != holder), w => Assert.Equal(0, polls[w.Host]));
-        Assert.InRange(polls[holder], 3, 5);
+        // A poll is counted when its request goes out, so one in flight when the counts were read brings a board
+        // without adding to them; one more may be on its way when the last board lands.
+        Assert.InRange(polls[holder], 2, 5);
         // The same board everywhere, once the last notification has arrived.
         await EventuallyAsync(() => watching.Select(w => w.Subscription.Current.AsOf).Distinct().Count() == 1, seconds: 10);
         foreach (var w in watching) w.Subscription.Dispose();
