@@ -1,3 +1,4 @@
+using AgentDashboard.Web.Adherence;
 using AgentDashboard.Web.Agents;
 using AgentDashboard.Web.Appearance;
 using AgentDashboard.Web.Calls;
@@ -48,6 +49,7 @@ public static class DashboardWebApplication
         builder.AddAgents();
         builder.AddLiveGrid();
         builder.AddTimelines();
+        builder.AddAdherence();
         builder.AddPeriods();
         builder.AddCalls();
         builder.AddWall();
@@ -88,6 +90,7 @@ public static class DashboardWebApplication
         app.MapSignInEndpoints();
         app.MapTimelineExports();
         app.MapPeriodExports();
+        app.MapScheduleExport();
         app.MapWall();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
