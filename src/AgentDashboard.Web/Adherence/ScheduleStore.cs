@@ -34,11 +34,15 @@ public sealed class ScheduleStore(DashboardDatabase database) : IScheduleSource
             clear.With("agent", agent.Key).With("from", agent.Min(s => s.Start)).With("to", agent.Max(s => s.End));
             await clear.ExecuteNonQueryAsync(cancellationToken);
         }
+        // One prepared statement for every row: a month of a large centre is tens of thousands.
+        await using var insert = Command(connection, transaction,
+            "INSERT INTO schedule_entries (agent_id, start_ms, end_ms, activity) VALUES (@agent, @start, @end, @activity)");
+        insert.With("agent", "").With("start", 0).With("end", 0).With("activity", "");
+        await insert.PrepareAsync(cancellationToken);
         foreach (var stretch in stretches)
         {
-            await using var insert = Command(connection, transaction,
-                "INSERT INTO schedule_entries (agent_id, start_ms, end_ms, activity) VALUES (@agent, @start, @end, @activity)");
-            insert.With("agent", stretch.AgentId).With("start", stretch.Start).With("end", stretch.End).With("activity", stretch.Activity);
+            (insert.Parameters[0].Value, insert.Parameters[1].Value, insert.Parameters[2].Value, insert.Parameters[3].Value) =
+                (stretch.AgentId, stretch.Start, stretch.End, stretch.Activity);
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
