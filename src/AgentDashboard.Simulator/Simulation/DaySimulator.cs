@@ -32,7 +32,7 @@ internal sealed class DaySimulator(CallCentre centre, SimulatorOptions options)
     }
 
     public bool WorksOn(Agent agent, DateOnly date) =>
-        agent.WorkDays.Contains(date.DayOfWeek) && Ids.Hash(seed, agent.Index, date.DayNumber, 2) % 100 >= 3; // 3% days off
+        SchedulePlan.IsScheduled(agent, date) && Ids.Hash(seed, agent.Index, date.DayNumber, 2) % 100 >= 3; // 3% unplanned days off
 
     private bool ForgetsToSignOff(Agent agent, DateOnly date) => Ids.Hash(seed, agent.Index, date.DayNumber, 3) % 100 < 8;
 
@@ -134,7 +134,11 @@ internal sealed class DaySimulator(CallCentre centre, SimulatorOptions options)
             }
         }
 
-        /// <summary>The agent's planned day in their own time zone: check-in, breaks, lunch, some admin, sign-off.</summary>
+        /// <summary>
+        /// The agent's day around their <see cref="SchedulePlan"/>, in their own time zone: check-in near the planned
+        /// start (now and then well after it), breaks and lunch near their planned times and mostly a little longer
+        /// (now and then a long lunch), some admin, and sign-off near the planned end unless they forget.
+        /// </summary>
         public void Plan(Agent agent)
         {
             if (!sim.WorksOn(agent, date))
@@ -142,20 +146,30 @@ internal sealed class DaySimulator(CallCentre centre, SimulatorOptions options)
                 return;
             }
             var random = new Random(Ids.Seed(sim.seed, agent.Index, date.DayNumber, 1));
-            long start = LocalToInstant(date, TimeSpan.FromMinutes(agent.ShiftStartMinutes + random.Next(-5, 16)), agent.TimeZone);
             const long minute = 60_000;
-            Push(start, Kind.CheckIn, agent.Index);
-            Push(start + random.Next(110, 131) * minute, Kind.BreakStart, agent.Index, random.Next(10, 21) * (int)minute);
-            int lunch = random.Next(20) == 0 ? random.Next(60, 81) : random.Next(30, 46); // now and then a long lunch
-            Push(start + random.Next(230, 261) * minute, Kind.BreakStart, agent.Index, lunch * (int)minute);
-            Push(start + random.Next(370, 396) * minute, Kind.BreakStart, agent.Index, random.Next(10, 21) * (int)minute);
+            long planned = SchedulePlan.ShiftStart(agent, date);
+            int late = random.Next(-5, 11);
+            var lateness = new Random(Ids.Seed(sim.seed, agent.Index, date.DayNumber, 4));
+            if (lateness.Next(100) < 10)
+            {
+                late = lateness.Next(15, 41); // a late start: the bus, the school run
+            }
+            Push(planned + late * minute, Kind.CheckIn, agent.Index);
+            foreach (var pause in SchedulePlan.Pauses(agent, date))
+            {
+                int plannedMinutes = (int)((pause.End - pause.Start) / minute);
+                int length = pause.Activity != SchedulePlan.Lunch ? plannedMinutes + random.Next(-3, 6)
+                    : random.Next(20) == 0 ? random.Next(60, 81) // now and then a long lunch
+                    : plannedMinutes + random.Next(-2, 16);
+                Push(pause.Start + random.Next(-8, 11) * minute, Kind.BreakStart, agent.Index, length * (int)minute);
+            }
             if (random.Next(10) < 3)
             {
-                Push(start + random.Next(60, 450) * minute, Kind.BusyStart, agent.Index, random.Next(5, 21) * (int)minute);
+                Push(planned + random.Next(60, 450) * minute, Kind.BusyStart, agent.Index, random.Next(5, 21) * (int)minute);
             }
             if (!sim.ForgetsToSignOff(agent, date))
             {
-                Push(start + (agent.ShiftLengthMinutes + random.Next(-10, 16)) * minute, Kind.ShiftEnd, agent.Index);
+                Push(planned + (agent.ShiftLengthMinutes + random.Next(-10, 16)) * minute, Kind.ShiftEnd, agent.Index);
             }
         }
 
