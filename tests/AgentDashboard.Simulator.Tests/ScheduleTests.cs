@@ -19,7 +19,7 @@ public sealed partial class ScheduleTests : IAsyncLifetime
 
     private sealed record Row(Agent Agent, DateTimeOffset Start, DateTimeOffset End, string Activity);
 
-    [GeneratedRegex(@"^(\d+),(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}[+-]\d\d:\d\d),(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}[+-]\d\d:\d\d),(Work|Break|Lunch)$")]
+    [GeneratedRegex(@"^(\d+),(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}[+-]\d\d:\d\d),(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}[+-]\d\d:\d\d),(Work|Break|Lunch|Meeting)$")]
     private static partial Regex RowPattern();
 
     private static async Task<string> CsvAsync(SimulatorHost on, string from, string to)
@@ -78,8 +78,25 @@ public sealed partial class ScheduleTests : IAsyncLifetime
         {
             var days = rows.Where(r => r.Agent == agent).GroupBy(r => DateOnly.FromDateTime(r.Start.DateTime)).ToDictionary(g => g.Key, g => g.ToList());
             Assert.Equal(dates.Where(d => agent.WorkDays.Contains(d.DayOfWeek)), days.Keys.Order());
-            foreach (var (date, day) in days)
+            var meetings = days.Values.SelectMany(d => d).Where(r => r.Activity == "Meeting").ToList();
+            Assert.Single(meetings); // one team meeting a week, from Work to Work, 180 minutes into the shift
+            var meetingDay = days[DateOnly.FromDateTime(meetings[0].Start.DateTime)];
+            int m = meetingDay.IndexOf(meetings[0]);
+            Assert.Equal(("Work", "Work"), (meetingDay[m - 1].Activity, meetingDay[m + 1].Activity));
+            Assert.Equal((TimeSpan.FromMinutes(180), TimeSpan.FromMinutes(30)), (meetings[0].Start - meetingDay[0].Start, meetings[0].End - meetings[0].Start));
+            foreach (var (date, withMeeting) in days)
             {
+                // Without the meeting (its Work either side made one again), every day has the same shape.
+                var day = withMeeting.Where(r => r.Activity != "Meeting").ToList();
+                for (int i = day.Count - 1; i > 0; i--)
+                {
+                    if (day[i].Activity == "Work" && day[i - 1].Activity == "Work")
+                    {
+                        Assert.Equal(day[i - 1].End, meetings[0].Start);
+                        day[i - 1] = day[i - 1] with { End = day[i].End };
+                        day.RemoveAt(i);
+                    }
+                }
                 Assert.Equal(shape, day.Select(r => r.Activity));
                 var start = day[0].Start;
                 Assert.Equal(TimeSpan.FromMinutes(agent.ShiftStartMinutes), start.TimeOfDay);
@@ -146,7 +163,7 @@ public sealed partial class ScheduleTests : IAsyncLifetime
         var rows = Read(await CsvAsync(host, "2026-11-03", "2026-11-16"), simulation.Centre); // 14 days, all before the pinned now
         var late = new List<double>();
         var lunchOverrun = new List<double>();
-        int absent = 0, stillAvailableAtNight = 0;
+        int absent = 0, stillAvailableAtNight = 0, meetings = 0, meetingsKept = 0;
         foreach (var day in rows.GroupBy(r => (r.Agent, Date: DateOnly.FromDateTime(r.Start.DateTime))))
         {
             var agent = day.Key.Agent;
@@ -167,6 +184,13 @@ public sealed partial class ScheduleTests : IAsyncLifetime
             {
                 lunchOverrun.Add((events[taken + 1].Time - events[taken].Time) / 60_000.0 - 30);
             }
+            if (day.SingleOrDefault(r => r.Activity == "Meeting") is { } meeting)
+            {
+                meetings++;
+                long meetingStart = meeting.Start.ToUnixTimeMilliseconds();
+                var then = simulation.LastEventBefore(agent, meetingStart + 10 * 60_000);
+                if (then is { Status: Status.Busy, Trigger: Trigger.Agent } busy && Math.Abs(busy.Time - meetingStart) <= 6 * 60_000) meetingsKept++;
+            }
             long plannedEnd = day.Last().End.ToUnixTimeMilliseconds();
             if (simulation.StatusAt(agent, plannedEnd + 3 * 3_600_000) == Status.Available) stillAvailableAtNight++;
         }
@@ -180,5 +204,7 @@ public sealed partial class ScheduleTests : IAsyncLifetime
         Assert.Contains(lunchOverrun, m => m >= 30);
         Assert.True(stillAvailableAtNight > 0, "some agents forget to sign off");
         Assert.True(absent > 0, "some scheduled days nobody comes");
+        // A call at the time keeps some away (and some are Busy with after-call work then anyway).
+        Assert.True(meetingsKept > meetings / 3, $"{meetingsKept} of {meetings} agents Busy in their weekly meeting");
     }
 }

@@ -137,7 +137,7 @@ internal sealed class DaySimulator(CallCentre centre, SimulatorOptions options)
         /// <summary>
         /// The agent's day around their <see cref="SchedulePlan"/>, in their own time zone: check-in near the planned
         /// start (now and then well after it), breaks and lunch near their planned times and mostly a little longer
-        /// (now and then a long lunch), some admin, and sign-off near the planned end unless they forget.
+        /// (now and then a long lunch), Busy for the weekly meeting, some admin, and sign-off near the planned end unless they forget.
         /// </summary>
         public void Plan(Agent agent)
         {
@@ -157,6 +157,13 @@ internal sealed class DaySimulator(CallCentre centre, SimulatorOptions options)
             Push(planned + late * minute, Kind.CheckIn, agent.Index);
             foreach (var pause in SchedulePlan.Pauses(agent, date))
             {
+                if (pause.Activity == SchedulePlan.Meeting)
+                {
+                    // Busy for the meeting, unless a call or admin has them then (the meeting has its own stream).
+                    var meeting = new Random(Ids.Seed(sim.seed, agent.Index, date.DayNumber, 5));
+                    Push(pause.Start + meeting.Next(-2, 6) * minute, Kind.BusyStart, agent.Index, (int)(pause.End - pause.Start) + meeting.Next(-5, 11) * (int)minute);
+                    continue;
+                }
                 int plannedMinutes = (int)((pause.End - pause.Start) / minute);
                 int length = pause.Activity != SchedulePlan.Lunch ? plannedMinutes + random.Next(-3, 6)
                     : random.Next(20) == 0 ? random.Next(60, 81) // now and then a long lunch

@@ -6,16 +6,17 @@ namespace AgentDashboard.Simulator.Simulation;
 internal readonly record struct PlannedActivity(string Activity, long Start, long End);
 
 /// <summary>
-/// What a workforce planner gives an agent for a day: the shift, with two breaks and lunch. The simulator
+/// What a workforce planner gives an agent for a day: the shift, with two breaks and lunch, and once a week a
+/// team meeting. The simulator
 /// publishes it as a schedule, and each simulated day strays from it (late starts, long lunches, forgotten
 /// sign-offs), so both come from here and cannot drift apart.
 /// </summary>
 internal static class SchedulePlan
 {
-    public const string Work = "Work", Break = "Break", Lunch = "Lunch";
+    public const string Work = "Work", Break = "Break", Lunch = "Lunch", Meeting = "Meeting";
 
     /// <summary>Minutes after the shift's start, and lengths in minutes.</summary>
-    public const int FirstBreakAt = 120, LunchAt = 240, SecondBreakAt = 380, BreakMinutes = 15, LunchMinutes = 30;
+    public const int FirstBreakAt = 120, MeetingAt = 180, LunchAt = 240, SecondBreakAt = 380, BreakMinutes = 15, MeetingMinutes = 30, LunchMinutes = 30;
 
     private const long Minute = 60_000;
 
@@ -26,11 +27,19 @@ internal static class SchedulePlan
     public static long ShiftStart(Agent agent, DateOnly date) =>
         DaySimulator.LocalToInstant(date, TimeSpan.FromMinutes(agent.ShiftStartMinutes), agent.TimeZone);
 
-    /// <summary>The planned breaks and lunch, in order, without the Work between them.</summary>
+    /// <summary>The weekly team meeting: on Tuesday, Wednesday or Thursday by the agent's first queue, so queues take turns.</summary>
+    public static bool HasMeeting(Agent agent, DateOnly date) =>
+        date.DayOfWeek == DayOfWeek.Tuesday + (agent.Queues.Length > 0 ? agent.Queues[0] % 3 : 1);
+
+    /// <summary>The planned breaks, lunch and any meeting, in order, without the Work between them.</summary>
     public static IEnumerable<PlannedActivity> Pauses(Agent agent, DateOnly date)
     {
         long start = ShiftStart(agent, date);
         yield return new(Break, start + FirstBreakAt * Minute, start + (FirstBreakAt + BreakMinutes) * Minute);
+        if (HasMeeting(agent, date))
+        {
+            yield return new(Meeting, start + MeetingAt * Minute, start + (MeetingAt + MeetingMinutes) * Minute);
+        }
         yield return new(Lunch, start + LunchAt * Minute, start + (LunchAt + LunchMinutes) * Minute);
         yield return new(Break, start + SecondBreakAt * Minute, start + (SecondBreakAt + BreakMinutes) * Minute);
     }
