@@ -58,7 +58,7 @@ public sealed partial class ScheduleTests : IAsyncLifetime
     [Theory]
     [InlineData("2026-11-16", "2026-11-22")]
     [InlineData("2026-10-28", "2026-11-03")] // New York's clocks go back on 1 November
-    public async Task Each_rostered_day_is_work_with_two_breaks_and_lunch_by_agent_then_start(string from, string to)
+    public async Task Each_rostered_day_is_work_with_two_breaks_lunch_and_a_weekly_meeting_by_agent_then_start(string from, string to)
     {
         var centre = host.Simulation.Centre;
         var rows = Read(await CsvAsync(host, from, to), centre);
