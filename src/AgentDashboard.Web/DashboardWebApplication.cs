@@ -47,6 +47,7 @@ public static class DashboardWebApplication
         builder.AddOrganisationSignIn();
         builder.AddAgents();
         builder.AddLiveGrid();
+        builder.AddLiveAdherence();
         builder.AddTimelines();
         builder.AddPeriods();
         builder.AddCalls();
