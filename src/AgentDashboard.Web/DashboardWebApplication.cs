@@ -1,3 +1,4 @@
+using AgentDashboard.Web.Adherence;
 using AgentDashboard.Web.Agents;
 using AgentDashboard.Web.Appearance;
 using AgentDashboard.Web.Calls;
@@ -49,6 +50,7 @@ public static class DashboardWebApplication
         builder.AddLiveGrid();
         builder.AddLiveAdherence();
         builder.AddTimelines();
+        builder.AddAdherence();
         builder.AddPeriods();
         builder.AddCalls();
         builder.AddWall();
@@ -89,6 +91,7 @@ public static class DashboardWebApplication
         app.MapSignInEndpoints();
         app.MapTimelineExports();
         app.MapPeriodExports();
+        app.MapScheduleExport();
         app.MapWall();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
