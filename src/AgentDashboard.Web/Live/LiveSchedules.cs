@@ -83,8 +83,8 @@ public sealed class LiveSchedules(IServiceScopeFactory scopes, TimeProvider cloc
         catch (Exception e)
         {
             lastFailed = true;
-            logger.LogWarning("Could not read the schedules of {Agents} agents for the live grid and walls ({Error}: {Message}); they keep the last schedules read and try again in a minute.",
-                agents.Count, e.GetType().Name, e.Message);
+            logger.LogWarning("Could not read the schedules of the agents on the live grid and walls ({Error}: {Message}); they keep the last schedules read and try again in a minute.",
+                e.GetType().Name, e.Message);
         }
         finally
         {
