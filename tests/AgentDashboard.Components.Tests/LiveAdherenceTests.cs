@@ -35,7 +35,7 @@ public sealed class LiveAdherenceTests
         var host = Open(page);
 
         host.WaitForAssertion(() => Assert.Equal("1", OutOfAdherence(host)), Wait);
-        Assert.Equal("⏱ Offline, scheduled Work, 1 h", FlagOf(host, "cy"));
+        Assert.Equal("◷ Offline, scheduled Work, 1 h", FlagOf(host, "cy"));
         Assert.Null(FlagOf(host, "ben"));
         Assert.Null(FlagOf(host, "ann"));
         Assert.Equal("out of adherence", host.Find("#out-of-adherence .counter-label").TextContent.Trim());
@@ -47,11 +47,11 @@ public sealed class LiveAdherenceTests
 
         // A second more and he is; two minutes later the words say 7 min, and Cy's an hour and 5 minutes.
         Tick(host, clock, TimeSpan.FromSeconds(1));
-        host.WaitForAssertion(() => Assert.Equal("⏱ On Break, scheduled Work, 5 min", FlagOf(host, "ben")), Wait);
+        host.WaitForAssertion(() => Assert.Equal("◷ On Break, scheduled Work, 5 min", FlagOf(host, "ben")), Wait);
         Assert.Equal("2", OutOfAdherence(host));
         Tick(host, clock, TimeSpan.FromMinutes(2));
-        host.WaitForAssertion(() => Assert.Equal("⏱ On Break, scheduled Work, 7 min", FlagOf(host, "ben")), Wait);
-        Assert.Equal("⏱ Offline, scheduled Work, 1 h 5 min", FlagOf(host, "cy"));
+        host.WaitForAssertion(() => Assert.Equal("◷ On Break, scheduled Work, 7 min", FlagOf(host, "ben")), Wait);
+        Assert.Equal("◷ Offline, scheduled Work, 1 h 5 min", FlagOf(host, "cy"));
 
         // Back from the break, Ben keeps to Work again.
         page.Feeds.Publish(new BoardSnapshot(
@@ -75,7 +75,7 @@ public sealed class LiveAdherenceTests
         var host = Open(page, "/live?view=table");
 
         // Available does not keep to a Meeting: out since it began, 20 minutes ago.
-        host.WaitForAssertion(() => Assert.Equal("⏱ Available, scheduled Meeting, 20 min", FlagOf(host, "cy")), Wait);
+        host.WaitForAssertion(() => Assert.Equal("◷ Available, scheduled Meeting, 20 min", FlagOf(host, "cy")), Wait);
         Assert.Equal("1", OutOfAdherence(host));
     }
 
@@ -111,13 +111,13 @@ public sealed class LiveAdherenceTests
         schedules.Add("cy", clock.Now, -10, 120, "Work");
         page.Feeds.Board = new BoardSnapshot([Agent(clock, "cy", "Cy", "Offline", 90, "q2")], clock.Now);
         var host = Open(page);
-        host.WaitForAssertion(() => Assert.Equal("⏱ Offline, scheduled Work, 10 min", FlagOf(host, "cy")), Wait);
+        host.WaitForAssertion(() => Assert.Equal("◷ Offline, scheduled Work, 10 min", FlagOf(host, "cy")), Wait);
 
         schedules.Failure = new InvalidOperationException("The database is down.");
         Tick(host, clock, TimeSpan.FromMinutes(1));
         host.WaitForState(() => schedules.Reads >= 2, Wait);
         Tick(host, clock, TimeSpan.FromSeconds(1));
-        Assert.Equal("⏱ Offline, scheduled Work, 11 min", FlagOf(host, "cy"));
+        Assert.Equal("◷ Offline, scheduled Work, 11 min", FlagOf(host, "cy"));
         Assert.Equal("1", OutOfAdherence(host));
     }
 
@@ -141,10 +141,10 @@ public sealed class LiveAdherenceTests
 
         wall.WaitForAssertion(() => Assert.Equal("1 out of adherence", wall.Find("#wall-adherence").TextContent.Trim()), Wait);
         Assert.Contains("wall-adherence-out", wall.Find("#wall-adherence").ClassList);
-        // The tile's status line says On Break; the flag under it the rest, and the whole in its label.
+        // The tile's status line says On Break; the flag under it the activity and the minutes, and the whole in its label.
         var flag = wall.Find("[data-agent='cal'] [data-adherence]");
-        Assert.Equal("Scheduled Work, 12 min", flag.TextContent.Trim());
-        Assert.Equal("On Break, scheduled Work, 12 min", flag.GetAttribute("title"));
+        Assert.Equal("◷ Work · 12 min", flag.TextContent.Trim());
+        Assert.Equal("Out of adherence: On Break, scheduled Work, 12 min", flag.GetAttribute("title"));
         Assert.Equal("Out of adherence: On Break, scheduled Work, 12 min", flag.GetAttribute("aria-label"));
         Assert.Empty(wall.FindAll("[data-agent='zoe'] [data-adherence]"));
         Assert.Empty(wall.FindAll("[data-agent='al'] [data-adherence]"));

@@ -11,8 +11,6 @@ public sealed record AdherenceFlag(string Status, string Activity, TimeSpan OutF
     /// <summary>"On Break, scheduled Work, 7 min".</summary>
     public string Text => $"{Status}, scheduled {Activity}, {LiveAdherence.Minutes(OutFor)}";
 
-    /// <summary>"Scheduled Work, 7 min": where the status is already shown beside it.</summary>
-    public string Short => $"Scheduled {Activity}, {LiveAdherence.Minutes(OutFor)}";
 }
 
 /// <summary>Whether an agent on the live board is out of adherence now, for longer than the grace.</summary>
