@@ -20,6 +20,8 @@ public sealed class ScheduleStore(DashboardDatabase database) : IScheduleSource
     private const int AgentsPerQuery = 200;
 
     private static readonly long Day = (long)TimeSpan.FromDays(1).TotalMilliseconds;
+    private static readonly long EarliestInstant = DateTimeOffset.UnixEpoch.ToUnixTimeMilliseconds();
+    private static readonly long LatestInstant = new DateTimeOffset(9999, 1, 1, 0, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds();
 
     public async Task<ScheduleImported> ImportAsync(IReadOnlyList<ScheduledActivity> stretches, CancellationToken cancellationToken)
     {
@@ -98,6 +100,8 @@ public sealed class ScheduleStore(DashboardDatabase database) : IScheduleSource
     public async Task<IReadOnlyList<ScheduledActivity>> GetAsync(IReadOnlyCollection<string> agentIds, long from, long to, CancellationToken cancellationToken)
     {
         if (agentIds.Count == 0 || to <= from) return [];
+        // Within the years an instant can be written in, so the day either side and the local dates stay valid.
+        (from, to) = (Math.Max(from, EarliestInstant), Math.Min(to, LatestInstant));
         var found = new List<ScheduledActivity>();
         await using var connection = await database.OpenAsync(cancellationToken);
         foreach (var agents in agentIds.Distinct(StringComparer.Ordinal).Chunk(AgentsPerQuery))
