@@ -128,4 +128,18 @@ public class AdherenceCalculatorTests
         Assert.Equal(new AdherenceDay(new(2026, 11, 17), 28_800, 0, 28_800, 0, 28_800, 28_800), figures);
         Assert.Equal(0.0, figures.AdherencePct!.Value, 1);
     }
+
+    [Fact]
+    public void Rules_read_afresh_are_the_same_rules_and_a_changed_status_is_not()
+    {
+        static ActivityRules Rules(params string[] workStatuses) => new(new Dictionary<string, IReadOnlySet<string>>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["Work"] = workStatuses.ToHashSet(StringComparer.Ordinal),
+            ["Lunch"] = new HashSet<string>(StringComparer.Ordinal) { "On Break" },
+        });
+
+        Assert.True(Rules("Available", "On Call").SameAs(Rules("On Call", "Available")));
+        Assert.False(Rules("Available", "On Call").SameAs(Rules("Available")));
+        Assert.False(Rules("Available").SameAs(ActivityRules.Default));
+    }
 }

@@ -29,6 +29,11 @@ public sealed class ActivityRules(IReadOnlyDictionary<string, IReadOnlySet<strin
     /// <summary>Each activity with a rule, and the statuses that keep to it.</summary>
     public IReadOnlyDictionary<string, IReadOnlySet<string>> KeptBy => keptBy;
 
+    /// <summary>Whether <paramref name="other"/> keeps every activity with the same statuses (rules read afresh compare equal).</summary>
+    public bool SameAs(ActivityRules other) =>
+        ReferenceEquals(this, other) || keptBy.Count == other.KeptBy.Count
+            && keptBy.All(rule => other.KeptBy.TryGetValue(rule.Key, out var statuses) && statuses.SetEquals(rule.Value));
+
     public static bool IsScheduled(string activity) => !string.Equals(activity, Off, StringComparison.OrdinalIgnoreCase);
 
     public static bool IsWork(string activity) => string.Equals(activity, Work, StringComparison.OrdinalIgnoreCase);

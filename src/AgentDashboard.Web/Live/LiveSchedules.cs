@@ -118,7 +118,7 @@ public sealed class KnownSchedules
 
     /// <summary>Whether a board could show anything else with these than with <paramref name="old"/>: other rules, or another schedule of some agent.</summary>
     public bool ShowsOtherThan(KnownSchedules old) =>
-        !ReferenceEquals(Rules, old.Rules) || byAgent.Any(a => !a.Value.SequenceEqual(old.Of(a.Key))) || old.byAgent.Any(a => a.Value.Length > 0 && !Covers(a.Key));
+        !Rules.SameAs(old.Rules) || byAgent.Any(a => !a.Value.SequenceEqual(old.Of(a.Key))) || old.byAgent.Any(a => a.Value.Length > 0 && !Covers(a.Key));
 
     /// <summary>Whether any of these agents has anything scheduled in the window read: boards show the count only then.</summary>
     public bool AnyScheduled(IEnumerable<LiveAgent> agents) => agents.Any(a => Of(a.AgentId).Any(s => ActivityRules.IsScheduled(s.Activity)));
