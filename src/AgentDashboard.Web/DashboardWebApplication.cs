@@ -1,3 +1,4 @@
+using AgentDashboard.Web.Adherence;
 using AgentDashboard.Web.Agents;
 using AgentDashboard.Web.Appearance;
 using AgentDashboard.Web.Calls;
@@ -54,6 +55,7 @@ public static class DashboardWebApplication
         builder.AddAppearance();
         builder.AddDashboardComponents();
         builder.AddWorkLimits();
+        builder.AddAdherenceReport();
         configure?.Invoke(builder);
         builder.Services.KeepStackTracesOutOfLogs();
 
@@ -87,6 +89,7 @@ public static class DashboardWebApplication
         app.MapDemoBackend();
         app.MapSignInEndpoints();
         app.MapTimelineExports();
+        app.MapAdherenceExport();
         app.MapPeriodExports();
         app.MapWall();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
