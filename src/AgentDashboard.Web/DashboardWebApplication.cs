@@ -49,6 +49,7 @@ public static class DashboardWebApplication
         builder.AddAgents();
         builder.AddLiveGrid();
         builder.AddTimelines();
+        builder.AddAdherence();
         builder.AddPeriods();
         builder.AddCalls();
         builder.AddWall();
@@ -91,6 +92,7 @@ public static class DashboardWebApplication
         app.MapTimelineExports();
         app.MapAdherenceExport();
         app.MapPeriodExports();
+        app.MapScheduleExport();
         app.MapWall();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

@@ -26,6 +26,9 @@ public sealed class ActivityRules(IReadOnlyDictionary<string, IReadOnlySet<strin
         ["Training"] = new HashSet<string>(StringComparer.Ordinal) { StatusCatalogue.Busy, "Training" },
     });
 
+    /// <summary>Each activity with a rule, and the statuses that keep to it.</summary>
+    public IReadOnlyDictionary<string, IReadOnlySet<string>> KeptBy => keptBy;
+
     public static bool IsScheduled(string activity) => !string.Equals(activity, Off, StringComparison.OrdinalIgnoreCase);
 
     public static bool IsWork(string activity) => string.Equals(activity, Work, StringComparison.OrdinalIgnoreCase);

@@ -107,7 +107,7 @@ public static class ScheduleCsv
     private static bool HasOffset(string text) => text.EndsWith('Z') || text.Length > 6 && (text[^6] is '+' or '-') && text[^3] == ':';
 
     /// <summary>RFC 4180 fields of one line; null when a quote is left open.</summary>
-    private static List<string>? Fields(string line)
+    internal static List<string>? Fields(string line)
     {
         var fields = new List<string>();
         var field = new StringBuilder();
@@ -139,7 +139,7 @@ public static class ScheduleCsv
         return fields;
     }
 
-    private static int ByLine(string a, string b) => LineOf(a).CompareTo(LineOf(b));
+    internal static int ByLine(string a, string b) => LineOf(a).CompareTo(LineOf(b));
 
     private static int LineOf(string problem) => int.Parse(problem.AsSpan(5, problem.IndexOf(':') - 5), CultureInfo.InvariantCulture);
 }

@@ -4,7 +4,11 @@ using AgentDashboard.Zoho.Requests;
 namespace AgentDashboard.Web.Agents;
 
 /// <summary>An agent the signed-in user can see, and the queues (of those asked about) that the agent answers.</summary>
-public sealed record DirectoryAgent(string Id, string Name, IReadOnlyList<string> QueueIds);
+public sealed record DirectoryAgent(string Id, string Name, IReadOnlyList<string> QueueIds)
+{
+    /// <summary>The agent's e-mail, when Zoho gave one: how a schedule file may name them.</summary>
+    public string? Email { get; init; }
+}
 
 /// <summary>
 /// Who answers which queue, for the live feeds, walls and the period pages alike. Zoho has no agent directory, so
@@ -20,7 +24,7 @@ public sealed class AgentDirectory(TimeProvider clock)
     /// <summary>Agents per overview call; a shorter page is the last.</summary>
     public const int PageSize = 100;
 
-    private sealed record Members(IReadOnlyList<(string Id, string Name)> Agents, DateTimeOffset ReadAt);
+    private sealed record Members(IReadOnlyList<(string Id, string Name, string? Email)> Agents, DateTimeOffset ReadAt);
 
     private readonly Lock gate = new();
     private readonly Dictionary<(string Zuid, string QueueId), Members> known = [];
@@ -31,20 +35,20 @@ public sealed class AgentDirectory(TimeProvider clock)
     /// </summary>
     public async Task<IReadOnlyList<DirectoryAgent>> GetAsync(IZohoVoiceClient zoho, string zuid, IReadOnlyList<string> queueIds, CancellationToken cancellationToken)
     {
-        var agents = new Dictionary<string, (string Name, List<string> Queues)>(StringComparer.Ordinal);
+        var agents = new Dictionary<string, (string Name, string? Email, List<string> Queues)>(StringComparer.Ordinal);
         foreach (string queueId in queueIds)
         {
-            foreach (var (id, name) in await MembersAsync(zoho, zuid, queueId, cancellationToken))
+            foreach (var (id, name, email) in await MembersAsync(zoho, zuid, queueId, cancellationToken))
             {
-                if (!agents.TryGetValue(id, out var entry)) agents[id] = entry = (name, []);
+                if (!agents.TryGetValue(id, out var entry)) agents[id] = entry = (name, email, []);
                 entry.Queues.Add(queueId);
             }
         }
-        return agents.Select(a => new DirectoryAgent(a.Key, a.Value.Name, a.Value.Queues))
+        return agents.Select(a => new DirectoryAgent(a.Key, a.Value.Name, a.Value.Queues) { Email = a.Value.Email })
             .OrderBy(a => a.Name, StringComparer.CurrentCultureIgnoreCase).ToList();
     }
 
-    private async Task<IReadOnlyList<(string Id, string Name)>> MembersAsync(IZohoVoiceClient zoho, string zuid, string queueId, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<(string Id, string Name, string? Email)>> MembersAsync(IZohoVoiceClient zoho, string zuid, string queueId, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         lock (gate)
@@ -52,7 +56,7 @@ public sealed class AgentDirectory(TimeProvider clock)
             if (known.TryGetValue((zuid, queueId), out var members) && now - members.ReadAt < Expiry) return members.Agents;
         }
         long to = now.ToUnixTimeMilliseconds(), from = to - (long)LookBack.TotalMilliseconds;
-        var agents = new List<(string Id, string Name)>();
+        var agents = new List<(string Id, string Name, string? Email)>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (int offset = 0; ; offset += PageSize)
         {
@@ -62,7 +66,7 @@ public sealed class AgentDirectory(TimeProvider clock)
             }, cancellationToken);
             var page = overview.Overview?.AgentMetrics?.IndividualAggregation ?? [];
             int before = agents.Count;
-            agents.AddRange(page.Where(a => a.AgentId is not null && seen.Add(a.AgentId)).Select(a => (a.AgentId!, a.AgentName ?? a.AgentId!)));
+            agents.AddRange(page.Where(a => a.AgentId is not null && seen.Add(a.AgentId)).Select(a => (a.AgentId!, a.AgentName ?? a.AgentId!, a.AgentEmail)));
             // A short page is the last; one with nobody new means the server ignores paging (it would never end).
             if (page.Count < PageSize || agents.Count == before) break;
         }

@@ -35,6 +35,8 @@ internal static class DemoBackend
         builder.Services.AddHttpClient(SimulatorDirectory.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(10));
         builder.Services.AddSingleton<SimulatorDirectory>();
         builder.Services.Replace(ServiceDescriptor.Singleton<IQueueSource>(services => services.GetRequiredService<SimulatorDirectory>()));
+        builder.Services.AddSingleton<DemoSchedules>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<DemoSchedules>());
     }
 
     public static void MapDemoBackend(this WebApplication app)

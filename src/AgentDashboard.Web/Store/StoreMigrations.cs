@@ -45,7 +45,18 @@ public static class StoreMigrations
             CREATE TABLE feed_leases (feed_key TEXT PRIMARY KEY, holder TEXT NOT NULL, expires_at TIMESTAMPTZ NOT NULL);
             CREATE TABLE feed_snapshots (feed_key TEXT PRIMARY KEY, version BIGINT NOT NULL, holder TEXT NOT NULL, json TEXT NOT NULL, published_at TIMESTAMPTZ NOT NULL);
             """),
+        new(3, "schedules, weekly shift templates, activity rules", Schedules, Schedules),
     ];
+
+    // The organisation's schedules: the same SQL on both engines.
+    private const string Schedules = """
+        CREATE TABLE schedule_entries (agent_id TEXT NOT NULL, start_ms BIGINT NOT NULL, end_ms BIGINT NOT NULL, activity TEXT NOT NULL);
+        CREATE INDEX schedule_entries_by_agent ON schedule_entries (agent_id, start_ms);
+        CREATE TABLE shift_templates (
+            agent_id TEXT NOT NULL, weekday INTEGER NOT NULL, start_time TEXT NOT NULL, end_time TEXT NOT NULL, activity TEXT NOT NULL, zone TEXT NOT NULL);
+        CREATE INDEX shift_templates_by_agent ON shift_templates (agent_id);
+        CREATE TABLE activity_rules (activity TEXT PRIMARY KEY, statuses TEXT NOT NULL);
+        """;
 
     /// <summary>The newest step this code knows.</summary>
     public static int Latest => Steps[^1].Version;

@@ -1,0 +1,220 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text.Json;
+using AgentDashboard.Core.Adherence;
+using AgentDashboard.Web.Store;
+
+namespace AgentDashboard.Web.Adherence;
+
+/// <summary>What an import stored: how many stretches, for how many agents, over which instants.</summary>
+public sealed record ScheduleImported(int Stretches, int Agents, long From, long To);
+
+/// <summary>
+/// The organisation's schedules in the dashboard's database: imported stretches, weekly templates and the activity
+/// rules. An import replaces, for each agent in it, what was stored over the span its rows cover; a template import
+/// replaces the weeks of the agents in it. Either is one transaction: all of a file or none of it.
+/// </summary>
+public sealed class ScheduleStore(DashboardDatabase database) : IScheduleSource
+{
+    /// <summary>Agents per query, well under either engine's limit on parameters.</summary>
+    private const int AgentsPerQuery = 200;
+
+    private static readonly long Day = (long)TimeSpan.FromDays(1).TotalMilliseconds;
+
+    public async Task<ScheduleImported> ImportAsync(IReadOnlyList<ScheduledActivity> stretches, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        foreach (var agent in stretches.GroupBy(s => s.AgentId, StringComparer.Ordinal))
+        {
+            await using var clear = Command(connection, transaction,
+                "DELETE FROM schedule_entries WHERE agent_id = @agent AND start_ms < @to AND end_ms > @from");
+            clear.With("agent", agent.Key).With("from", agent.Min(s => s.Start)).With("to", agent.Max(s => s.End));
+            await clear.ExecuteNonQueryAsync(cancellationToken);
+        }
+        foreach (var stretch in stretches)
+        {
+            await using var insert = Command(connection, transaction,
+                "INSERT INTO schedule_entries (agent_id, start_ms, end_ms, activity) VALUES (@agent, @start, @end, @activity)");
+            insert.With("agent", stretch.AgentId).With("start", stretch.Start).With("end", stretch.End).With("activity", stretch.Activity);
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return stretches.Count == 0 ? new(0, 0, 0, 0)
+            : new(stretches.Count, stretches.Select(s => s.AgentId).Distinct(StringComparer.Ordinal).Count(), stretches.Min(s => s.Start), stretches.Max(s => s.End));
+    }
+
+    public async Task ImportTemplatesAsync(IReadOnlyList<ShiftTemplate> templates, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        foreach (string agent in templates.Select(t => t.AgentId).Distinct(StringComparer.Ordinal))
+        {
+            await using var clear = Command(connection, transaction, "DELETE FROM shift_templates WHERE agent_id = @agent");
+            clear.With("agent", agent);
+            await clear.ExecuteNonQueryAsync(cancellationToken);
+        }
+        foreach (var t in templates)
+        {
+            await using var insert = Command(connection, transaction, """
+                INSERT INTO shift_templates (agent_id, weekday, start_time, end_time, activity, zone)
+                VALUES (@agent, @weekday, @start, @end, @activity, @zone)
+                """);
+            insert.With("agent", t.AgentId).With("weekday", (long)t.Day).With("start", t.Start.ToString("HH:mm", CultureInfo.InvariantCulture))
+                .With("end", t.End.ToString("HH:mm", CultureInfo.InvariantCulture)).With("activity", t.Activity).With("zone", t.ZoneId);
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<ShiftTemplate>> GetTemplatesAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = Command(connection, null, "SELECT agent_id, weekday, start_time, end_time, activity, zone FROM shift_templates ORDER BY agent_id, weekday, start_time");
+        return await TemplatesAsync(command, cancellationToken);
+    }
+
+    /// <summary>Removes every agent's weekly template; imported stretches stay.</summary>
+    public async Task ClearTemplatesAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = Command(connection, null, "DELETE FROM shift_templates");
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>How much is stored: stretches, agents with any, and the span they cover (null when none).</summary>
+    public async Task<(long Stretches, long Agents, long? From, long? To, long TemplateAgents)> SummaryAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = Command(connection, null, """
+            SELECT COUNT(*), COUNT(DISTINCT agent_id), MIN(start_ms), MAX(end_ms), (SELECT COUNT(DISTINCT agent_id) FROM shift_templates)
+            FROM schedule_entries
+            """);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return (reader.GetInt64(0), reader.GetInt64(1), reader.IsDBNull(2) ? null : reader.GetInt64(2), reader.IsDBNull(3) ? null : reader.GetInt64(3), reader.GetInt64(4));
+    }
+
+    public async Task<IReadOnlyList<ScheduledActivity>> GetAsync(IReadOnlyCollection<string> agentIds, long from, long to, CancellationToken cancellationToken)
+    {
+        if (agentIds.Count == 0 || to <= from) return [];
+        var found = new List<ScheduledActivity>();
+        await using var connection = await database.OpenAsync(cancellationToken);
+        foreach (var agents in agentIds.Distinct(StringComparer.Ordinal).Chunk(AgentsPerQuery))
+        {
+            // A day either side: whether a template day is covered by imported stretches is decided on whole local days.
+            var imported = await ImportedAsync(connection, agents, from - 2 * Day, to + 2 * Day, cancellationToken);
+            var templates = await TemplatesOfAsync(connection, agents, cancellationToken);
+            found.AddRange(imported.Where(s => s.Start < to && s.End > from));
+            found.AddRange(FromTemplates(templates, imported, from, to));
+        }
+        return [.. found.OrderBy(s => s.AgentId, StringComparer.Ordinal).ThenBy(s => s.Start)];
+    }
+
+    /// <summary>
+    /// The templates laid out over [from, to), each on the local days (in its zone) for which its agent has no
+    /// imported stretch starting that day: an import for a day overrides the template for that day.
+    /// </summary>
+    private static IEnumerable<ScheduledActivity> FromTemplates(IReadOnlyList<ShiftTemplate> templates, IReadOnlyList<ScheduledActivity> imported, long from, long to)
+    {
+        foreach (var agent in templates.GroupBy(t => t.AgentId, StringComparer.Ordinal))
+        {
+            foreach (var byZone in agent.GroupBy(t => t.ZoneId, StringComparer.Ordinal))
+            {
+                if (!TimeZoneInfo.TryFindSystemTimeZoneById(byZone.Key, out var zone)) continue;
+                var importedDays = imported.Where(s => s.AgentId == agent.Key).Select(s => LocalDate(s.Start, zone)).ToHashSet();
+                // From the day before: a night shift that started then reaches into the window.
+                DateOnly first = LocalDate(from, zone).AddDays(-1), last = LocalDate(to, zone);
+                foreach (var stretch in ShiftTemplates.Expand(byZone, first, last, _ => zone))
+                {
+                    if (stretch.Start < to && stretch.End > from && !importedDays.Contains(LocalDate(stretch.Start, zone))) yield return stretch;
+                }
+            }
+        }
+    }
+
+    private static DateOnly LocalDate(long epochMs, TimeZoneInfo zone) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.FromUnixTimeMilliseconds(epochMs), zone).DateTime);
+
+    public async Task<ActivityRules> GetRulesAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = Command(connection, null, "SELECT activity, statuses FROM activity_rules");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var rules = new Dictionary<string, IReadOnlySet<string>>(StringComparer.OrdinalIgnoreCase);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rules[reader.GetString(0)] = (JsonSerializer.Deserialize<string[]>(reader.GetString(1)) ?? []).ToHashSet(StringComparer.Ordinal);
+        }
+        return rules.Count == 0 ? ActivityRules.Default : new ActivityRules(rules);
+    }
+
+    /// <summary>Replaces the organisation's rules; none given puts the defaults back.</summary>
+    public async Task SaveRulesAsync(IReadOnlyDictionary<string, IReadOnlySet<string>> rules, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var clear = Command(connection, transaction, "DELETE FROM activity_rules"))
+        {
+            await clear.ExecuteNonQueryAsync(cancellationToken);
+        }
+        foreach (var (activity, statuses) in rules)
+        {
+            await using var insert = Command(connection, transaction, "INSERT INTO activity_rules (activity, statuses) VALUES (@activity, @statuses)");
+            insert.With("activity", activity).With("statuses", JsonSerializer.Serialize(statuses.Order(StringComparer.Ordinal)));
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private static async Task<List<ScheduledActivity>> ImportedAsync(DbConnection connection, string[] agents, long from, long to, CancellationToken cancellationToken)
+    {
+        await using var command = Command(connection, null,
+            $"SELECT agent_id, start_ms, end_ms, activity FROM schedule_entries WHERE agent_id IN ({In(agents)}) AND start_ms < @to AND end_ms > @from");
+        WithAgents(command, agents).With("from", from).With("to", to);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var found = new List<ScheduledActivity>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            found.Add(new ScheduledActivity(reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetString(3)));
+        }
+        return found;
+    }
+
+    private static async Task<IReadOnlyList<ShiftTemplate>> TemplatesOfAsync(DbConnection connection, string[] agents, CancellationToken cancellationToken)
+    {
+        await using var command = Command(connection, null,
+            $"SELECT agent_id, weekday, start_time, end_time, activity, zone FROM shift_templates WHERE agent_id IN ({In(agents)})");
+        WithAgents(command, agents);
+        return await TemplatesAsync(command, cancellationToken);
+    }
+
+    private static async Task<IReadOnlyList<ShiftTemplate>> TemplatesAsync(DbCommand command, CancellationToken cancellationToken)
+    {
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var found = new List<ShiftTemplate>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            found.Add(new ShiftTemplate(reader.GetString(0), (DayOfWeek)reader.GetInt64(1),
+                TimeOnly.ParseExact(reader.GetString(2), "HH:mm", CultureInfo.InvariantCulture), TimeOnly.ParseExact(reader.GetString(3), "HH:mm", CultureInfo.InvariantCulture),
+                reader.GetString(4), reader.GetString(5)));
+        }
+        return found;
+    }
+
+    private static string In(string[] agents) => string.Join(", ", agents.Select((_, i) => "@a" + i.ToString(CultureInfo.InvariantCulture)));
+
+    private static DbCommand WithAgents(DbCommand command, string[] agents)
+    {
+        for (int i = 0; i < agents.Length; i++) command.With("a" + i.ToString(CultureInfo.InvariantCulture), agents[i]);
+        return command;
+    }
+
+    private static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        return command;
+    }
+}
