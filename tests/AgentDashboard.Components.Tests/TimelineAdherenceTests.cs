@@ -132,7 +132,7 @@ public sealed class TimelineAdherenceTests
 
         // The CSV beside the others, for the same request.
         Assert.Equal("/export/adherence.csv?agentIds=a1,a2&from=2026-11-16&to=2026-11-17&tz=UTC", timeline.Find("#export-adherence").GetAttribute("href"));
-        Assert.Contains("Adherence (CSV)", timeline.Find("#export-adherence").TextContent);
+        Assert.Contains("Adherence CSV", timeline.Find("#export-adherence").TextContent);
     }
 
     [Fact]

@@ -18,13 +18,16 @@ public static class AdherenceText
     }
 
     /// <summary>"Adherence 92.4% · Conformance 101.2% · Late 7 min · Left early 0 min"; "No schedule" when nothing is scheduled.</summary>
-    public static string Day(AdherenceDay day)
+    public static string Day(AdherenceDay day) => string.Join(" · ", DayParts(day));
+
+    /// <summary>The parts of <see cref="Day"/>, for a page that keeps each on one line.</summary>
+    public static IReadOnlyList<string> DayParts(AdherenceDay day)
     {
-        if (day.ScheduledS == 0) return "No schedule";
+        if (day.ScheduledS == 0) return ["No schedule"];
         string adherence = "Adherence " + Percent(day.AdherencePct);
         return day.WorkScheduledS == 0
-            ? adherence + " · No Work scheduled"
-            : $"{adherence} · Conformance {Percent(day.ConformancePct)} · Late {Minutes(day.LateStartS)} · Left early {Minutes(day.EarlyLeaveS)}";
+            ? [adherence, "No Work scheduled"]
+            : [adherence, "Conformance " + Percent(day.ConformancePct), "Late " + Minutes(day.LateStartS), "Left early " + Minutes(day.EarlyLeaveS)];
     }
 
     /// <summary>The colour of an activity: that of the status that keeps it (Work as Available, Break and Lunch as On Break, Meeting and Training as Busy).</summary>
