@@ -129,6 +129,9 @@ public sealed class TimelineAdherenceTests
         Assert.Equal("Left early 10 min in all", Figure("early"));
         Assert.Equal("2 agent-days scheduled", Figure("days"));
         Assert.Contains("Team, whole period", team.TextContent);
+        // Ann's own period is the team's here (Bea has nothing scheduled), and Bea's head says nothing of adherence.
+        Assert.Equal("Adherence 96.3% · Conformance 96.2% over 2 scheduled days", timeline.Find("[data-agent-head='a1'] [data-agent-adherence]").TextContent.Trim());
+        Assert.Empty(timeline.Find("[data-agent-head='a2']").QuerySelectorAll("[data-agent-adherence]"));
 
         // The CSV beside the others, for the same request.
         Assert.Equal("/export/adherence.csv?agentIds=a1,a2&from=2026-11-16&to=2026-11-17&tz=UTC", timeline.Find("#export-adherence").GetAttribute("href"));

@@ -123,4 +123,20 @@ public sealed class AdherenceExportTests : IAsyncLifetime
         Assert.Contains(message, await response.Content.ReadAsStringAsync());
         Assert.Equal(0, schedules.Reads);
     }
+
+    [Fact]
+    public async Task It_sits_behind_the_export_guard_like_the_others()
+    {
+        string path = "/export/adherence.csv?" + Query(TwoAgents, "2027-03-15", "2027-03-15");
+        using var stranger = new SignInFlow(host.Address);
+        var signedOut = await stranger.Http.GetAsync(path);
+        Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
+        Assert.Contains("/signin", signedOut.Headers.Location!.ToString());
+
+        using var crossSite = new HttpRequestMessage(HttpMethod.Get, path);
+        crossSite.Headers.Add("Sec-Fetch-Site", "cross-site");
+        var refused = await browser.Http.SendAsync(crossSite);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal(0, schedules.Reads);
+    }
 }
