@@ -9,6 +9,7 @@ using BenchmarkDotNet.Running;
 // dotnet run -c Release --project bench/AgentDashboard.Benchmarks -- heatmap-render     a 500-agent x 93-day heatmap's first paint in Chromium
 // dotnet run -c Release --project bench/AgentDashboard.Benchmarks -- wall-soak          100 wall circuits for 10 minutes: memory, CPU, growth
 // dotnet run -c Release --project bench/AgentDashboard.Benchmarks -- screenshots        every page at two sizes, light and dark, as PNG files
+// dotnet run -c Release --project bench/AgentDashboard.Benchmarks -- adherence          500 agents x 31 days of hits and schedules into adherence figures
 // dotnet run -c Release --project bench/AgentDashboard.Benchmarks -- scale-out          3 instances on PostgreSQL, 300 walls, the poller dies half-way
 if (args is ["simulator-load", .. var rest])
 {
@@ -48,6 +49,11 @@ if (args is ["screenshots", .. var screenshotArgs])
 if (args is ["timeline-build", .. var timelineArgs])
 {
     TimelineBuild.Run(timelineArgs);
+    return;
+}
+if (args is ["adherence", .. var adherenceArgs])
+{
+    AdherenceBench.Run(adherenceArgs);
     return;
 }
 BenchmarkSwitcher.FromAssembly(typeof(StatusAuditParseBenchmarks).Assembly).Run(args, BenchmarkConfig.Create());

@@ -55,6 +55,7 @@ internal static class Screenshots
                 ("call", $"/calls/{today.LogId(simulation.Options.Seed, missed)}?date=2026-11-17&tz={Zone}", "#call-outcome", null),
                 ("calls", $"/calls?tz={Zone}", "h1", null),
                 ("displays", "/displays", "h1", null),
+                ("schedules", $"/schedules?tz={Zone}", "#stored-summary", null),
                 ("wall", "/wall/" + wallToken, "#wall-tiles .tile", null),
                 ("signin-problem", "/signin-problem?reason=State", "h1", null),
                 ("not-found", "/no/such/page", "h1", null),

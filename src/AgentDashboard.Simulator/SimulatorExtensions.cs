@@ -34,7 +34,8 @@ public static class SimulatorExtensions
 
     /// <summary>
     /// Serves the Voice calls under <c>{prefix}/rest/json/zv/...</c>, the accounts calls under
-    /// <c>{prefix}/oauth/...</c>, its directory at <c>{prefix}/sim/directory</c> and, when
+    /// <c>{prefix}/oauth/...</c>, its directory at <c>{prefix}/sim/directory</c>, its schedules at
+    /// <c>{prefix}/sim/schedules.csv</c> and, when
     /// <see cref="SimulatorOptions.ControlEndpoints"/> is on, its controls under <c>{prefix}/sim/...</c>.
     /// Standalone the prefix is empty: Zoho's own paths.
     /// </summary>
@@ -45,6 +46,7 @@ public static class SimulatorExtensions
         group.MapVoice();
         group.MapAccounts(prefix);
         group.MapDirectory();
+        group.MapSchedules();
         if (routes.ServiceProvider.GetRequiredService<IOptions<SimulatorOptions>>().Value.ControlEndpoints)
         {
             group.MapControl();

@@ -48,6 +48,7 @@ public static class DashboardWebApplication
         builder.AddOrganisationSignIn();
         builder.AddAgents();
         builder.AddLiveGrid();
+        builder.AddLiveAdherence();
         builder.AddTimelines();
         builder.AddAdherence();
         builder.AddPeriods();

@@ -99,6 +99,7 @@ public sealed class DashboardTestHost : IAsyncDisposable
         services.AddSingleton<IQueueSource, ConfiguredQueues>(); // the live options' queues, as in Zoho mode
         services.AddSingleton<QueueCatalogue>();
         services.AddSingleton<AgentDirectory>();
+        LiveScheduleFakes.Register(services); // the boards' adherence flags (none until a test gives schedules)
         addServices(services);
         if (signedInZuid is not null)
             Context.AddAuthorization().SetAuthorized("Sam Supervisor").SetClaims(new Claim(ZohoClaims.Zuid, signedInZuid));

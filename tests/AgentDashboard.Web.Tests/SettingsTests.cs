@@ -113,4 +113,17 @@ public sealed class SettingsTests
             "Dashboard:Limits:BusyRetryAfter must be at least a second, e.g. 00:00:10.",
         ], problems);
     }
+
+    [Fact]
+    public void An_adherence_grace_that_cannot_be_read_or_is_outside_0_to_4_hours_is_named()
+    {
+        Assert.Empty(Problems("--Dashboard:Mode=Demo", "--Dashboard:Adherence:Grace=04:00:00"));
+        Assert.Equal(["Dashboard:Adherence:Grace is \"soon\", which is not a duration (hh:mm:ss, e.g. 00:00:30)."], Problems("--Dashboard:Mode=Demo", "--Dashboard:Adherence:Grace=soon"));
+        Assert.Equal(
+            ["Dashboard:Adherence:Grace must be from 00:00:00 to 04:00:00 (how long an agent may be out of adherence before the live grid and walls flag it), e.g. 00:05:00; it is 05:00:00."],
+            Problems("--Dashboard:Mode=Demo", "--Dashboard:Adherence:Grace=05:00:00"));
+        Assert.Equal(
+            ["Dashboard:Adherence:Grace must be from 00:00:00 to 04:00:00 (how long an agent may be out of adherence before the live grid and walls flag it), e.g. 00:05:00; it is -00:01:00."],
+            Problems("--Dashboard:Mode=Demo", "--Dashboard:Adherence:Grace=-00:01:00"));
+    }
 }

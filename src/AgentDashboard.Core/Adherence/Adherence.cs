@@ -55,37 +55,58 @@ public static class AdherenceCalculator
     /// </summary>
     public static AdherenceDay ForDay(TimelineDay day, IEnumerable<ScheduledActivity> schedule, ActivityRules rules)
     {
-        var scheduled = schedule
-            .Select(a => a with { Start = Math.Max(a.Start, day.Start), End = Math.Min(a.End, day.End) })
-            .Where(a => a.End > a.Start && ActivityRules.IsScheduled(a.Activity))
-            .OrderBy(a => a.Start)
-            .ToList();
-        long scheduledMs = 0, adherentMs = 0, workScheduledMs = 0;
-        foreach (var activity in scheduled)
+        var segments = day.Segments;
+        // The builder writes segments in time order without overlaps, so each activity's are found by binary search
+        // (not a scan of the day per activity); a day put together otherwise is scanned whole.
+        bool inOrder = true;
+        for (int i = 0; i < segments.Count && inOrder; i++) inOrder = segments[i].End >= segments[i].Start && (i == 0 || segments[i].Start >= segments[i - 1].End);
+
+        long scheduledMs = 0, adherentMs = 0, workScheduledMs = 0, firstStart = long.MaxValue, lastEnd = long.MinValue;
+        foreach (var activity in schedule)
         {
-            scheduledMs += activity.End - activity.Start;
-            if (ActivityRules.IsWork(activity.Activity)) workScheduledMs += activity.End - activity.Start;
-            foreach (var segment in day.Segments)
+            long start = Math.Max(activity.Start, day.Start), end = Math.Min(activity.End, day.End);
+            if (end <= start || !ActivityRules.IsScheduled(activity.Activity)) continue;
+            scheduledMs += end - start;
+            if (ActivityRules.IsWork(activity.Activity))
             {
-                long overlap = Math.Min(segment.End, activity.End) - Math.Max(segment.Start, activity.Start);
+                workScheduledMs += end - start;
+                firstStart = Math.Min(firstStart, start);
+                lastEnd = Math.Max(lastEnd, end);
+            }
+            for (int i = inOrder ? FirstEndingAfter(segments, start) : 0; i < segments.Count && (!inOrder || segments[i].Start < end); i++)
+            {
+                var segment = segments[i];
+                long overlap = Math.Min(segment.End, end) - Math.Max(segment.Start, start);
                 if (overlap > 0 && rules.Keeps(activity.Activity, segment.Status)) adherentMs += overlap;
             }
         }
-        var working = day.Segments.Where(s => ActivityRules.Working.Contains(s.Status)).ToList();
-        long workingMs = working.Sum(s => s.End - s.Start);
 
-        var work = scheduled.Where(a => ActivityRules.IsWork(a.Activity)).ToList();
-        long lateMs = 0, earlyMs = 0;
-        if (work.Count > 0)
+        // Late: from the first Work start to the first moment working at or after it (the whole span when never).
+        // Early: from the last moment working at or before the last Work end, to that end.
+        bool hasWork = firstStart <= lastEnd;
+        long workingMs = 0, firstWorking = lastEnd, lastWorking = firstStart;
+        foreach (var segment in segments)
         {
-            long firstStart = work.Min(a => a.Start), lastEnd = work.Max(a => a.End);
-            // Late: from the first Work start to the first moment working at or after it (the whole span when never).
-            long firstWorking = working.Where(s => s.End > firstStart).Select(s => Math.Max(s.Start, firstStart)).DefaultIfEmpty(lastEnd).Min();
-            lateMs = Math.Min(firstWorking, lastEnd) - firstStart;
-            // Early: from the last moment working at or before the last Work end, to that end.
-            long lastWorking = working.Where(s => s.Start < lastEnd).Select(s => Math.Min(s.End, lastEnd)).DefaultIfEmpty(firstStart).Max();
-            earlyMs = lastEnd - Math.Max(lastWorking, firstStart);
+            if (!ActivityRules.Working.Contains(segment.Status)) continue;
+            workingMs += segment.End - segment.Start;
+            if (!hasWork) continue;
+            if (segment.End > firstStart) firstWorking = Math.Min(firstWorking, Math.Max(segment.Start, firstStart));
+            if (segment.Start < lastEnd) lastWorking = Math.Max(lastWorking, Math.Min(segment.End, lastEnd));
         }
+        long lateMs = hasWork ? Math.Min(firstWorking, lastEnd) - firstStart : 0;
+        long earlyMs = hasWork ? lastEnd - Math.Max(lastWorking, firstStart) : 0;
         return new AdherenceDay(day.Date, scheduledMs / 1000, adherentMs / 1000, workScheduledMs / 1000, workingMs / 1000, lateMs / 1000, earlyMs / 1000);
+    }
+
+    /// <summary>The index of the first segment ending after <paramref name="instant"/> (segments in order, so their ends rise).</summary>
+    private static int FirstEndingAfter(List<TimelineSegment> segments, long instant)
+    {
+        int lo = 0, hi = segments.Count;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (segments[mid].End > instant) hi = mid; else lo = mid + 1;
+        }
+        return lo;
     }
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using AgentDashboard.Simulator.Accounts;
 using AgentDashboard.Simulator.Model;
 using AgentDashboard.Simulator.Simulation;
@@ -9,7 +11,7 @@ namespace AgentDashboard.Simulator.Faults;
 
 /// <summary>
 /// The simulator's own endpoints (not Zoho's), for tests, load programs and demos: the directory of people
-/// and queues, and the controls: faults on demand, and expiring or revoking a user's tokens.
+/// and queues, the agents' schedules, and the controls: faults on demand, and expiring or revoking a user's tokens.
 /// </summary>
 internal static class ControlEndpoints
 {
@@ -19,6 +21,42 @@ internal static class ControlEndpoints
     /// </summary>
     public static void MapDirectory(this IEndpointRouteBuilder routes) =>
         routes.MapGet("/sim/directory", (CallCentreSimulation simulation) => Results.Json(Directory(simulation.Centre)));
+
+    /// <summary>
+    /// Read-only: the schedule a planner gave the agents (the plan the simulated days stray from), as CSV for the
+    /// local days <c>from</c> to <c>to</c> (inclusive, <c>yyyy-MM-dd</c>). Always served: demo mode reads it.
+    /// </summary>
+    public static void MapSchedules(this IEndpointRouteBuilder routes) =>
+        routes.MapGet("/sim/schedules.csv", (string? from, string? to, CallCentreSimulation simulation) =>
+        {
+            if (string.IsNullOrEmpty(from) || string.IsNullOrEmpty(to))
+            {
+                return Refuse("The parameters from and to are both required: local dates written as yyyy-MM-dd, e.g. ?from=2026-11-16&to=2026-11-22.");
+            }
+            if (!TryDate(from, out var first) || !TryDate(to, out var last))
+            {
+                return Refuse($"from \"{from}\" and to \"{to}\" must both be real dates written as yyyy-MM-dd, e.g. 2026-11-16.");
+            }
+            int days = last.DayNumber - first.DayNumber + 1;
+            if (days < 1)
+            {
+                return Refuse($"to ({to}) is before from ({from}).");
+            }
+            if (days > ScheduleCsv.MaxDays)
+            {
+                return Refuse($"At most {ScheduleCsv.MaxDays} days can be asked for at once; {from} to {to} is {days} days.");
+            }
+            return Results.Stream(async body =>
+            {
+                await using var writer = new StreamWriter(body, new UTF8Encoding(false));
+                await ScheduleCsv.WriteAsync(writer, simulation.Centre, first, last);
+            }, "text/csv; charset=utf-8");
+        });
+
+    private static IResult Refuse(string message) => Results.Text(message, "text/plain", Encoding.UTF8, StatusCodes.Status400BadRequest);
+
+    private static bool TryDate(string text, out DateOnly date) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
 
     /// <summary>What changes the simulation or anyone's tokens; served only when <see cref="SimulatorOptions.ControlEndpoints"/> is on.</summary>
     public static void MapControl(this IEndpointRouteBuilder routes)

@@ -11,7 +11,7 @@ namespace AgentDashboard.Simulator.Simulation;
 /// Every random draw comes from a stream keyed by (seed, what, day), so a change at one moment leaves
 /// everything before it untouched.
 /// </summary>
-internal sealed class DaySimulator(CallCentre centre, SimulatorOptions options)
+internal sealed partial class DaySimulator(CallCentre centre, SimulatorOptions options)
 {
     private const int QueueRingMs = 60_000;
     private const int RoundRobinRingMs = 20_000;
@@ -32,7 +32,7 @@ internal sealed class DaySimulator(CallCentre centre, SimulatorOptions options)
     }
 
     public bool WorksOn(Agent agent, DateOnly date) =>
-        agent.WorkDays.Contains(date.DayOfWeek) && Ids.Hash(seed, agent.Index, date.DayNumber, 2) % 100 >= 3; // 3% days off
+        SchedulePlan.IsScheduled(agent, date) && Ids.Hash(seed, agent.Index, date.DayNumber, 2) % 100 >= 3; // 3% unplanned days off
 
     private bool ForgetsToSignOff(Agent agent, DateOnly date) => Ids.Hash(seed, agent.Index, date.DayNumber, 3) % 100 < 8;
 
@@ -83,7 +83,7 @@ internal sealed class DaySimulator(CallCentre centre, SimulatorOptions options)
     private readonly record struct Event(long Time, Kind Kind, int Subject, int Data);
 
     /// <summary>The mutable state of one day's run.</summary>
-    private sealed class Run
+    private sealed partial class Run
     {
         private readonly DaySimulator sim;
         private readonly DateOnly date;
@@ -131,31 +131,6 @@ internal sealed class DaySimulator(CallCentre centre, SimulatorOptions options)
             if (time >= dayStart && time < dayEnd)
             {
                 queue.Enqueue(new Event(time, kind, subject, data), (time, sequence++));
-            }
-        }
-
-        /// <summary>The agent's planned day in their own time zone: check-in, breaks, lunch, some admin, sign-off.</summary>
-        public void Plan(Agent agent)
-        {
-            if (!sim.WorksOn(agent, date))
-            {
-                return;
-            }
-            var random = new Random(Ids.Seed(sim.seed, agent.Index, date.DayNumber, 1));
-            long start = LocalToInstant(date, TimeSpan.FromMinutes(agent.ShiftStartMinutes + random.Next(-5, 16)), agent.TimeZone);
-            const long minute = 60_000;
-            Push(start, Kind.CheckIn, agent.Index);
-            Push(start + random.Next(110, 131) * minute, Kind.BreakStart, agent.Index, random.Next(10, 21) * (int)minute);
-            int lunch = random.Next(20) == 0 ? random.Next(60, 81) : random.Next(30, 46); // now and then a long lunch
-            Push(start + random.Next(230, 261) * minute, Kind.BreakStart, agent.Index, lunch * (int)minute);
-            Push(start + random.Next(370, 396) * minute, Kind.BreakStart, agent.Index, random.Next(10, 21) * (int)minute);
-            if (random.Next(10) < 3)
-            {
-                Push(start + random.Next(60, 450) * minute, Kind.BusyStart, agent.Index, random.Next(5, 21) * (int)minute);
-            }
-            if (!sim.ForgetsToSignOff(agent, date))
-            {
-                Push(start + (agent.ShiftLengthMinutes + random.Next(-10, 16)) * minute, Kind.ShiftEnd, agent.Index);
             }
         }
 

@@ -20,6 +20,8 @@ public sealed class ScheduleStore(DashboardDatabase database) : IScheduleSource
     private const int AgentsPerQuery = 200;
 
     private static readonly long Day = (long)TimeSpan.FromDays(1).TotalMilliseconds;
+    private static readonly long EarliestInstant = DateTimeOffset.UnixEpoch.ToUnixTimeMilliseconds();
+    private static readonly long LatestInstant = new DateTimeOffset(9999, 1, 1, 0, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds();
 
     public async Task<ScheduleImported> ImportAsync(IReadOnlyList<ScheduledActivity> stretches, CancellationToken cancellationToken)
     {
@@ -32,11 +34,15 @@ public sealed class ScheduleStore(DashboardDatabase database) : IScheduleSource
             clear.With("agent", agent.Key).With("from", agent.Min(s => s.Start)).With("to", agent.Max(s => s.End));
             await clear.ExecuteNonQueryAsync(cancellationToken);
         }
+        // One prepared statement for every row: a month of a large centre is tens of thousands.
+        await using var insert = Command(connection, transaction,
+            "INSERT INTO schedule_entries (agent_id, start_ms, end_ms, activity) VALUES (@agent, @start, @end, @activity)");
+        insert.With("agent", "").With("start", 0).With("end", 0).With("activity", "");
+        await insert.PrepareAsync(cancellationToken);
         foreach (var stretch in stretches)
         {
-            await using var insert = Command(connection, transaction,
-                "INSERT INTO schedule_entries (agent_id, start_ms, end_ms, activity) VALUES (@agent, @start, @end, @activity)");
-            insert.With("agent", stretch.AgentId).With("start", stretch.Start).With("end", stretch.End).With("activity", stretch.Activity);
+            (insert.Parameters[0].Value, insert.Parameters[1].Value, insert.Parameters[2].Value, insert.Parameters[3].Value) =
+                (stretch.AgentId, stretch.Start, stretch.End, stretch.Activity);
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
@@ -98,6 +104,8 @@ public sealed class ScheduleStore(DashboardDatabase database) : IScheduleSource
     public async Task<IReadOnlyList<ScheduledActivity>> GetAsync(IReadOnlyCollection<string> agentIds, long from, long to, CancellationToken cancellationToken)
     {
         if (agentIds.Count == 0 || to <= from) return [];
+        // Within the years an instant can be written in, so the day either side and the local dates stay valid.
+        (from, to) = (Math.Max(from, EarliestInstant), Math.Min(to, LatestInstant));
         var found = new List<ScheduledActivity>();
         await using var connection = await database.OpenAsync(cancellationToken);
         foreach (var agents in agentIds.Distinct(StringComparer.Ordinal).Chunk(AgentsPerQuery))

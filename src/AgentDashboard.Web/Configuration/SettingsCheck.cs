@@ -28,6 +28,7 @@ internal static class SettingsCheck
         Check(configuration.GetSection(OrganisationSignInOptions.SectionName), typeof(OrganisationSignInOptions), problems);
         Check(configuration.GetSection(Security.WorkLimits.SectionName), typeof(Security.WorkLimits), problems);
         Check(configuration.GetSection(SignInSessionOptions.SectionName), typeof(SignInSessionOptions), problems);
+        Check(configuration.GetSection(Adherence.AdherenceOptions.SectionName), typeof(Adherence.AdherenceOptions), problems);
         foreach (var (section, type) in more) Check(configuration.GetSection(section), type, problems);
         if (problems.Count > 0)
         {

@@ -1,3 +1,4 @@
+using AgentDashboard.Core.Adherence;
 using AgentDashboard.Core.Live;
 using AgentDashboard.Web.Live;
 using Microsoft.AspNetCore.Components;
@@ -8,7 +9,8 @@ namespace AgentDashboard.Web.Components.Controls;
 /// <summary>
 /// What the live grid's board and a wall share: following one feed (its latest board, then each new one as it comes,
 /// at most a few renders a second) and a tick once a second that keeps <see cref="Now"/> current, so staleness and
-/// thresholds move on between polls. Times in status tick in the browser (wwwroot/js/clock.js).
+/// thresholds move on between polls. Times in status tick in the browser (wwwroot/js/clock.js). Both flag the agents
+/// out of adherence (<see cref="AdherenceNow"/>), from the schedules kept in memory, and draw again when those change.
 /// </summary>
 public abstract class BoardFollower : ComponentBase, IDisposable
 {
@@ -20,11 +22,12 @@ public abstract class BoardFollower : ComponentBase, IDisposable
 
     [Inject] public required TimeProvider Clock { get; init; }
     [Inject] public required IOptions<LiveFeedOptions> LiveOptions { get; init; }
+    [Inject] public required LiveSchedules Schedules { get; init; }
 
     protected readonly CancellationTokenSource Closing = new();
     private CancellationTokenSource? following;
     private Thresholds? jsonFor;
-    private bool ticking;
+    private bool ticking, watchingSchedules;
 
     protected BoardSnapshot Board { get; private set; } = BoardSnapshot.Empty;
     protected DateTimeOffset Now { get; set; }
@@ -41,6 +44,18 @@ public abstract class BoardFollower : ComponentBase, IDisposable
         if (ReferenceEquals(thresholds, jsonFor)) return;
         Thresholds = jsonFor = thresholds;
         ThresholdsJson = StatusStyle.ThresholdsJson(thresholds);
+    }
+
+    /// <summary>The agents out of adherence for longer than the grace at <see cref="Now"/>, from the schedules known now.</summary>
+    protected BoardAdherence AdherenceNow(IReadOnlyCollection<LiveAgent> agents)
+    {
+        var known = Schedules.For(agents);
+        var flags = new Dictionary<string, AdherenceFlag>(StringComparer.Ordinal);
+        foreach (var agent in agents)
+        {
+            if (LiveAdherence.Check(agent, known.Of(agent.AgentId), known.Rules, Now, Schedules.Grace) is { } flag) flags[agent.AgentId] = flag;
+        }
+        return new(flags, known.AnyScheduled(agents));
     }
 
     /// <summary>
@@ -72,6 +87,11 @@ public abstract class BoardFollower : ComponentBase, IDisposable
         if (RendererInfo.IsInteractive && !mine.IsCancellationRequested)
         {
             _ = FollowUpdatesAsync(feed, mine.Token); // only this feed, only until it is replaced or the page closes
+            if (!watchingSchedules)
+            {
+                watchingSchedules = true;
+                Schedules.Changed += OnSchedulesChanged;
+            }
             if (!ticking)
             {
                 ticking = true;
@@ -129,6 +149,15 @@ public abstract class BoardFollower : ComponentBase, IDisposable
         }
     }
 
+    private void OnSchedulesChanged()
+    {
+        if (Closing.IsCancellationRequested) return;
+        _ = InvokeAsync(() =>
+        {
+            if (!Closing.IsCancellationRequested) StateHasChanged();
+        });
+    }
+
     private void StopFollowing()
     {
         following?.Cancel();
@@ -138,9 +167,18 @@ public abstract class BoardFollower : ComponentBase, IDisposable
 
     public virtual void Dispose()
     {
+        if (watchingSchedules) Schedules.Changed -= OnSchedulesChanged;
         Closing.Cancel();
         StopFollowing();
         Closing.Dispose();
         GC.SuppressFinalize(this);
     }
+}
+
+/// <summary>The agents of a board out of adherence, by id; <see cref="Shown"/> when any of them has a schedule, so the count means something.</summary>
+public sealed record BoardAdherence(IReadOnlyDictionary<string, AdherenceFlag> Flags, bool Shown)
+{
+    public int Count => Flags.Count;
+
+    public AdherenceFlag? Of(string agentId) => Flags.GetValueOrDefault(agentId);
 }
