@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AgentDashboard.Components.Tests;
 
 /// <summary>Schedules fed by hand: what the timeline reads, and every question it asked.</summary>
-public sealed class FakeScheduleSource : IScheduleSource
+public sealed class TimelineScheduleSource : IScheduleSource
 {
     public List<ScheduledActivity> Activities { get; } = [];
     public List<(IReadOnlyCollection<string> AgentIds, long From, long To)> Asked { get; } = [];
@@ -31,13 +31,13 @@ public sealed class FakeScheduleSource : IScheduleSource
     }
 }
 
-public static class ScheduleFakes
+public static class TimelineScheduleFakes
 {
     /// <summary>The fake schedules and the adherence report over them (as AdherenceReportExtensions registers it), for the period pages.</summary>
     public static IServiceCollection AddScheduleFakes(this IServiceCollection services, IServiceProvider main) => services
-        .AddSingleton<FakeScheduleSource>()
-        .AddSingleton<IScheduleSource>(s => s.GetRequiredService<FakeScheduleSource>())
+        .AddSingleton<TimelineScheduleSource>()
+        .AddSingleton<IScheduleSource>(s => s.GetRequiredService<TimelineScheduleSource>())
         .AddSingleton(s => new AdherenceReport(s.GetRequiredService<IScheduleSource>(), main.GetRequiredService<TimeProvider>()));
 
-    public static FakeScheduleSource Schedules(this PageContext page) => page.Context.Services.GetRequiredService<FakeScheduleSource>();
+    public static TimelineScheduleSource Schedules(this PageContext page) => page.Context.Services.GetRequiredService<TimelineScheduleSource>();
 }
