@@ -28,9 +28,9 @@ public sealed class AdherenceSheet(IReadOnlyList<AgentTimeline> timelines, IRead
         timelines.SelectMany(t => t.Days.Select(d => (t, d, days[(t.AgentId, d.Date)])));
 
     /// <summary>True when anyone has anything scheduled on any of the days.</summary>
-    public bool AnySchedule => days.Values.Any(d => d.Scheduled);
+    public bool AnySchedule { get; } = days.Values.Any(d => d.Scheduled);
 
-    public AdherenceTotals Team => AdherenceTotals.Of(days.Values.Select(d => d.Figures));
+    public AdherenceTotals Team { get; } = AdherenceTotals.Of(days.Values.Select(d => d.Figures));
 }
 
 /// <summary>
