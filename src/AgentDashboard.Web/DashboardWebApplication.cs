@@ -57,6 +57,7 @@ public static class DashboardWebApplication
         builder.AddAppearance();
         builder.AddDashboardComponents();
         builder.AddWorkLimits();
+        builder.AddAdherenceReport();
         configure?.Invoke(builder);
         builder.Services.KeepStackTracesOutOfLogs();
 
@@ -90,6 +91,7 @@ public static class DashboardWebApplication
         app.MapDemoBackend();
         app.MapSignInEndpoints();
         app.MapTimelineExports();
+        app.MapAdherenceExport();
         app.MapPeriodExports();
         app.MapScheduleExport();
         app.MapWall();

@@ -32,7 +32,8 @@ public static class PeriodPages
             .AddSingleton(_ => new PeriodLoader(main.GetRequiredService<IZohoVoiceClient>(), main.GetRequiredService<TimeProvider>()))
             .AddSingleton(_ => new TimelineLoader(main.GetRequiredService<IZohoVoiceClient>(), main.GetRequiredService<TimeProvider>()))
             .AddSingleton(Options.Create(new WorkLimits()))
-            .AddSingleton<LongLoads>();
+            .AddSingleton<LongLoads>()
+            .AddScheduleFakes(main);
         main.AddFallbackServiceProvider(extra.BuildServiceProvider());
         return page;
     }

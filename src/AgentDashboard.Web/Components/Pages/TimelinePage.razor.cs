@@ -1,5 +1,6 @@
 using AgentDashboard.Core;
 using AgentDashboard.Core.Timelines;
+using AgentDashboard.Web.Adherence;
 using AgentDashboard.Web.Components.Controls;
 using AgentDashboard.Web.Periods;
 using AgentDashboard.Web.Security;
@@ -20,6 +21,8 @@ public partial class TimelinePage
     public const int MaxLanes = 400;
 
     [Inject] public required TimelineLoader Loader { get; init; }
+    [Inject] public required AdherenceReport Report { get; init; }
+    [Inject] public required ILogger<TimelinePage> Log { get; init; }
 
     protected override WorkKind Reads => WorkKind.StatusChanges;
 
@@ -27,6 +30,10 @@ public partial class TimelinePage
 
     private PeriodRequest? Request { get; set; }
     private IReadOnlyList<AgentTimeline>? Timelines { get; set; }
+
+    /// <summary>The timelines against the agents' schedules (empty when there are none, or they could not be read).</summary>
+    private AdherenceSheet? Sheet { get; set; }
+    private string? ScheduleProblem { get; set; }
     private StatusAuditProgress? Progress { get; set; }
 
     private DateOnly? ZoomDay => DateOnly.TryParseExact(Day, "yyyy-MM-dd", out var day) ? day : null;
@@ -62,7 +69,7 @@ public partial class TimelinePage
 
     private Task LoadAsync() => RunLoadAsync(async cancellationToken =>
     {
-        (Timelines, Progress) = (null, null);
+        (Timelines, Progress, Sheet, ScheduleProblem) = (null, null, null, null);
         var (request, _) = await PrepareAsync(defaultDays: 1, cancellationToken);
         if (request is null)
         {
@@ -78,7 +85,18 @@ public partial class TimelinePage
             Progress = p;
             _ = InvokeAsync(StateHasChanged);
         });
-        Timelines = await Loader.LoadAsync(Request, names, progress, cancellationToken);
+        var timelines = await Loader.LoadAsync(Request, names, progress, cancellationToken);
+        try
+        {
+            Sheet = await Report.ForAsync(Request, timelines, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The timelines are still worth showing without the schedules.
+            Log.LogWarning("Schedules could not be read for the timeline: {Problem}", e.Message);
+            ScheduleProblem = "Schedules could not be read just now, so adherence is not shown. Load the page again to try again.";
+        }
+        Timelines = timelines;
     });
 
     private void ShowForm() => Show(new Dictionary<string, object?> { ["day"] = null });
