@@ -2,20 +2,21 @@ using AgentDashboard.Core.Adherence;
 using AgentDashboard.Core.Timelines;
 using AgentDashboard.Simulator.Simulation;
 using AgentDashboard.Web.Adherence;
-using Microsoft.Extensions.DependencyInjection;
+using AgentDashboard.Web.Demo;
 using Microsoft.Playwright;
 
 namespace AgentDashboard.Web.Tests;
 
-/// <summary>The timeline's schedule strip and adherence figures in Chromium, on a Tuesday at 10:30 in New York, with schedules fed by hand.</summary>
+/// <summary>
+/// The timeline's schedule strip and adherence figures in Chromium, on a Tuesday at 10:30 in New York, with schedules
+/// imported into the store over the demo's plan.
+/// </summary>
 public sealed class TimelineAdherenceBrowserTests(Browser browser) : IClassFixture<Browser>, IAsyncLifetime
 {
     private const string Zone = "America/New_York";
-    private readonly FakeScheduleSource schedules = new();
     private DashboardHost host = null!;
 
-    public async Task InitializeAsync() =>
-        host = await DashboardHost.StartAsync(configure: builder => builder.Services.AddSingleton<IScheduleSource>(schedules));
+    public async Task InitializeAsync() => host = await DashboardHost.StartAsync();
 
     public async Task DisposeAsync() => await host.DisposeAsync();
 
@@ -31,9 +32,17 @@ public sealed class TimelineAdherenceBrowserTests(Browser browser) : IClassFixtu
         var yesterday = LocalDays.DateOf(Simulation.Now, zone).AddDays(-1);
         long At(int hour, int minute = 0) => LocalDays.StartOf(yesterday, zone) + (hour * 60 + minute) * 60_000L;
         var agents = Simulation.Centre.Queues[0].Members.Take(2).Select(i => Simulation.Centre.Agents[i]).ToList();
-        schedules.Add(new ScheduledActivity(agents[0].Id, At(9), At(12), "Work"),
+        // The demo's plan first, so it cannot land over these; the second agent's day marked Off.
+        await host.Services<DemoSchedules>().Loaded.WaitAsync(TimeSpan.FromSeconds(60));
+        await host.Services<ScheduleStore>().ImportAsync(
+        [
+            new ScheduledActivity(agents[0].Id, At(0), At(9), "Off"),
+            new ScheduledActivity(agents[0].Id, At(9), At(12), "Work"),
             new ScheduledActivity(agents[0].Id, At(12), At(12, 30), "Lunch"),
-            new ScheduledActivity(agents[0].Id, At(12, 30), At(17), "Work"));
+            new ScheduledActivity(agents[0].Id, At(12, 30), At(17), "Work"),
+            new ScheduledActivity(agents[0].Id, At(17), At(24), "Off"),
+            new ScheduledActivity(agents[1].Id, At(0), At(24), "Off"),
+        ], CancellationToken.None);
         string query = $"agentIds={agents[0].Id},{agents[1].Id}&from={yesterday:yyyy-MM-dd}&to={yesterday:yyyy-MM-dd}&tz={Uri.EscapeDataString(Zone)}";
 
         var context = await browser.Chromium.NewContextAsync(new() { ViewportSize = new() { Width = 1366, Height = 768 } });
