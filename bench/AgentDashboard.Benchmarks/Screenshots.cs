@@ -38,6 +38,8 @@ internal static class Screenshots
         {
             string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             var simulation = app.Services.GetRequiredService<CallCentreSimulation>();
+            // The demo's schedules, so the timeline, grid and walls show adherence.
+            await app.Services.GetRequiredService<AgentDashboard.Web.Demo.DemoSchedules>().Loaded.WaitAsync(TimeSpan.FromSeconds(60));
             var admin = simulation.Centre.Users[0];
             var today = simulation.Day(simulation.OrgDate(simulation.Now));
             var missed = today.Calls.Last(c => !c.Answered && c.ExitTime < simulation.Now);
