@@ -25,14 +25,13 @@ public sealed class ScheduleStore(DashboardDatabase database) : IScheduleSource
 
     public async Task<ScheduleImported> ImportAsync(IReadOnlyList<ScheduledActivity> stretches, CancellationToken cancellationToken)
     {
+        // One import at a time across every instance: two replacing the same agent's span would both keep their rows.
+        await using var held = await database.LockAsync("agentdashboard:schedule-import", cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         foreach (var agent in stretches.GroupBy(s => s.AgentId, StringComparer.Ordinal))
         {
-            await using var clear = Command(connection, transaction,
-                "DELETE FROM schedule_entries WHERE agent_id = @agent AND start_ms < @to AND end_ms > @from");
-            clear.With("agent", agent.Key).With("from", agent.Min(s => s.Start)).With("to", agent.Max(s => s.End));
-            await clear.ExecuteNonQueryAsync(cancellationToken);
+            await ClearAsync(connection, transaction, agent.Key, agent.Min(s => s.Start), agent.Max(s => s.End), cancellationToken);
         }
         // One prepared statement for every row: a month of a large centre is tens of thousands.
         await using var insert = Command(connection, transaction,
@@ -48,6 +47,27 @@ public sealed class ScheduleStore(DashboardDatabase database) : IScheduleSource
         await transaction.CommitAsync(cancellationToken);
         return stretches.Count == 0 ? new(0, 0, 0, 0)
             : new(stretches.Count, stretches.Select(s => s.AgentId).Distinct(StringComparer.Ordinal).Count(), stretches.Min(s => s.Start), stretches.Max(s => s.End));
+    }
+
+    /// <summary>
+    /// Empties [from, to) of the agent's stored stretches: those inside go, those crossing an end are cut at it, and one
+    /// spanning the whole is split in two, so what lies outside the span stays as it was.
+    /// </summary>
+    private static async Task ClearAsync(DbConnection connection, DbTransaction transaction, string agent, long from, long to, CancellationToken cancellationToken)
+    {
+        string[] steps =
+        [
+            "INSERT INTO schedule_entries (agent_id, start_ms, end_ms, activity) SELECT agent_id, @to, end_ms, activity FROM schedule_entries WHERE agent_id = @agent AND start_ms < @from AND end_ms > @to",
+            "UPDATE schedule_entries SET end_ms = @from WHERE agent_id = @agent AND start_ms < @from AND end_ms > @from",
+            "UPDATE schedule_entries SET start_ms = @to WHERE agent_id = @agent AND start_ms >= @from AND start_ms < @to AND end_ms > @to",
+            "DELETE FROM schedule_entries WHERE agent_id = @agent AND start_ms >= @from AND end_ms <= @to",
+        ];
+        foreach (string sql in steps)
+        {
+            await using var command = Command(connection, transaction, sql);
+            command.With("agent", agent).With("from", from).With("to", to);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
     }
 
     public async Task ImportTemplatesAsync(IReadOnlyList<ShiftTemplate> templates, CancellationToken cancellationToken)
@@ -78,14 +98,6 @@ public sealed class ScheduleStore(DashboardDatabase database) : IScheduleSource
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = Command(connection, null, "SELECT agent_id, weekday, start_time, end_time, activity, zone FROM shift_templates ORDER BY agent_id, weekday, start_time");
         return await TemplatesAsync(command, cancellationToken);
-    }
-
-    /// <summary>Removes every agent's weekly template; imported stretches stay.</summary>
-    public async Task ClearTemplatesAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = Command(connection, null, "DELETE FROM shift_templates");
-        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>How much is stored: stretches, agents with any, and the span they cover (null when none).</summary>
@@ -130,15 +142,23 @@ public sealed class ScheduleStore(DashboardDatabase database) : IScheduleSource
             foreach (var byZone in agent.GroupBy(t => t.ZoneId, StringComparer.Ordinal))
             {
                 if (!TimeZoneInfo.TryFindSystemTimeZoneById(byZone.Key, out var zone)) continue;
-                var importedDays = imported.Where(s => s.AgentId == agent.Key).Select(s => LocalDate(s.Start, zone)).ToHashSet();
+                var mine = imported.Where(s => s.AgentId == agent.Key).ToList();
+                // Every local day an imported stretch touches follows the import, not the template.
+                var importedDays = mine.SelectMany(s => Days(s, zone)).ToHashSet();
                 // From the day before: a night shift that started then reaches into the window.
                 DateOnly first = LocalDate(from, zone).AddDays(-1), last = LocalDate(to, zone);
                 foreach (var stretch in ShiftTemplates.Expand(byZone, first, last, _ => zone))
                 {
-                    if (stretch.Start < to && stretch.End > from && !importedDays.Contains(LocalDate(stretch.Start, zone))) yield return stretch;
+                    if (stretch.Start < to && stretch.End > from && !importedDays.Contains(LocalDate(stretch.Start, zone))
+                        && !mine.Any(s => s.Start < stretch.End && s.End > stretch.Start)) yield return stretch;
                 }
             }
         }
+    }
+
+    private static IEnumerable<DateOnly> Days(ScheduledActivity stretch, TimeZoneInfo zone)
+    {
+        for (var day = LocalDate(stretch.Start, zone); day <= LocalDate(stretch.End - 1, zone); day = day.AddDays(1)) yield return day;
     }
 
     private static DateOnly LocalDate(long epochMs, TimeZoneInfo zone) =>

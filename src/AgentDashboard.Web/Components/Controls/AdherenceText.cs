@@ -17,13 +17,13 @@ public static class AdherenceText
         return minutes >= 60 ? $"{minutes / 60} h {minutes % 60:00} min" : $"{minutes} min";
     }
 
-    /// <summary>"Adherence 92.4% · Conformance 101.2% · Late 7 min · Left early 0 min"; "No schedule" when nothing is scheduled.</summary>
-    public static string Day(AdherenceDay day) => string.Join(" · ", DayParts(day));
-
-    /// <summary>The parts of <see cref="Day"/>, for a page that keeps each on one line.</summary>
-    public static IReadOnlyList<string> DayParts(AdherenceDay day)
+    /// <summary>
+    /// "Adherence 92.4% · Conformance 101.2% · Late 7 min · Left early 0 min", in parts a page keeps each on one line;
+    /// "No schedule" when nothing is scheduled, "Not started yet" when the day's schedule is all still to come.
+    /// </summary>
+    public static IReadOnlyList<string> DayParts(AdherenceDay day, bool hasSchedule)
     {
-        if (day.ScheduledS == 0) return ["No schedule"];
+        if (day.ScheduledS == 0) return [hasSchedule ? "Not started yet" : "No schedule"];
         string adherence = "Adherence " + Percent(day.AdherencePct);
         return day.WorkScheduledS == 0
             ? [adherence, "No Work scheduled"]
