@@ -117,6 +117,28 @@ public sealed class SchedulesPageTests : IAsyncLifetime
             (await store.GetTemplatesAsync(CancellationToken.None)).Select(t => $"{t.AgentId} {t.Day} {t.Start:HH:mm}-{t.End:HH:mm} {t.ZoneId}"));
     }
 
+    [Fact]
+    public async Task An_agent_the_supervisor_cannot_see_or_a_week_overlapping_itself_by_id_and_e_mail_is_refused()
+    {
+        var cut = Render();
+
+        Upload(cut, "schedule-file", """
+            agent_id,start,end,activity
+            someone-else,2026-12-07T09:00:00-05:00,2026-12-07T12:00:00-05:00,Work
+            """);
+        cut.WaitForAssertion(() => Assert.Equal(["Line 2: no agent you can see has the id someone-else."],
+            cut.FindAll("#import-problems li").Select(li => li.TextContent)), PeriodPages.Wait);
+
+        Upload(cut, "template-file", """
+            agent_id,weekday,start,end,activity
+            a1,Monday,09:00,17:00,Work
+            ann@example.com,Monday,16:00,18:00,Training
+            """);
+        cut.WaitForAssertion(() => Assert.Equal(["Line 3: overlaps line 2 for a1 (the same agent by id and by e-mail)."],
+            cut.FindAll("#import-problems li").Select(li => li.TextContent)), PeriodPages.Wait);
+        Assert.Empty(await store.GetTemplatesAsync(CancellationToken.None));
+    }
+
     /// <summary>Types into a rule row's two fields, finding each afresh (a change re-renders the table).</summary>
     private static void Type(IRenderedComponent<SchedulesPage> cut, int row, string activity, string statuses)
     {

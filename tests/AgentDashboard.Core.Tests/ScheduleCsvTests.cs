@@ -46,6 +46,7 @@ public class ScheduleCsvTests
             a3,2026-03-08 02:30,2026-03-08 06:00,Work
             a1,2026-11-17T11:00:00-05:00,2026-11-17T13:00:00-05:00,Break
             a4,"2026-11-17T09:00:00-05:00,2026-11-17T12:00:00-05:00,Work
+            a5,9999-12-31 23:00,2026-11-17T12:00:00-05:00,Work
             """);
 
         Assert.Empty(file.Rows);
@@ -59,6 +60,7 @@ public class ScheduleCsvTests
             "Line 8: start 2026-03-08 02:30 does not exist in America/New_York (the clocks skip it).",
             "Line 9: overlaps line 2 for a1.",
             "Line 10: a quoted field is not closed.",
+            "Line 11: start 9999-12-31 23:00 is not a date a schedule can be for.",
         ], file.Problems);
     }
 

@@ -52,7 +52,7 @@ public class ShiftTemplatesTests
         [
             "Line 3: weekday \"Funday\" is not a day of the week (Monday to Sunday).",
             "Line 4: weekday \"3\" is not a day of the week (Monday to Sunday).",
-            "Line 5: no agent_id; start \"9am\" is not a time of day (e.g. 09:00); no end.",
+            "Line 5: no agent_id; start \"9am\" is not a time of day in hours and minutes (e.g. 09:00); no end.",
             "Line 6: no activity; start and end are the same time.",
             "Line 7: a quoted field is not closed.",
             "Line 8: 4 fields; a row has 5 (agent_id, weekday, start, end, activity).",

@@ -98,6 +98,11 @@ public static class ScheduleCsv
             }
             // A local time that happens twice (clocks going back) is read as the first.
             var offset = zone.IsAmbiguousTime(local) ? zone.GetAmbiguousTimeOffsets(local).Max() : zone.GetUtcOffset(local);
+            if (local.Year is < 1971 or > 9998)
+            {
+                said.Add($"{name} {text} is not a date a schedule can be for");
+                return null;
+            }
             return new DateTimeOffset(local, offset).ToUnixTimeMilliseconds();
         }
         said.Add($"{name} \"{text}\" is not a date and time (e.g. 2026-11-17T09:00:00-05:00)");

@@ -72,21 +72,27 @@ public static class ShiftTemplates
             }
             rows.Add((line, new ShiftTemplate(agent, day!.Value, start!.Value, end!.Value, activity, zone.Id)));
         }
-        // Overlaps within an agent's week, across midnight included: laid out on one reference week.
-        foreach (var agentRows in rows.GroupBy(r => r.Item2.AgentId, StringComparer.OrdinalIgnoreCase))
-        {
-            var laidOut = agentRows.Select(r => (r.Item1, Start: Minute(r.Item2.Day, r.Item2.Start), Length: LengthMinutes(r.Item2))).OrderBy(r => r.Start).ToList();
-            for (int i = 0; i < laidOut.Count; i++)
-            {
-                var a = laidOut[i];
-                var b = laidOut[(i + 1) % laidOut.Count];
-                if (laidOut.Count == 1) break;
-                int gap = (b.Start - a.Start + 7 * 1440) % (7 * 1440);
-                if (gap < a.Length) problems.Add($"Line {b.Item1}: overlaps line {a.Item1} for {agentRows.Key}.");
-            }
-        }
+        problems.AddRange(Overlaps(rows));
         problems.Sort(ScheduleCsv.ByLine);
         return problems.Count == 0 ? new(rows, []) : new([], problems);
+    }
+
+    /// <summary>
+    /// Each row that overlaps an earlier one of the same agent within the week, across midnight included (the week laid
+    /// out Monday to Sunday, and Sunday night running into Monday), as a problem by line.
+    /// </summary>
+    public static IEnumerable<string> Overlaps(IEnumerable<(int Line, ShiftTemplate Template)> rows)
+    {
+        foreach (var agentRows in rows.GroupBy(r => r.Template.AgentId, StringComparer.OrdinalIgnoreCase))
+        {
+            var laidOut = agentRows.Select(r => (r.Line, Start: Minute(r.Template.Day, r.Template.Start), Length: LengthMinutes(r.Template))).OrderBy(r => r.Start).ToList();
+            for (int i = 0; laidOut.Count > 1 && i < laidOut.Count; i++)
+            {
+                var (a, b) = (laidOut[i], laidOut[(i + 1) % laidOut.Count]);
+                int gap = (b.Start - a.Start + 7 * 1440) % (7 * 1440);
+                if (gap < a.Length) yield return $"Line {b.Line}: overlaps line {a.Line} for {agentRows.Key}.";
+            }
+        }
     }
 
     /// <summary>The templates laid out on the local dates <paramref name="from"/> to <paramref name="to"/>, inclusive.</summary>
@@ -123,8 +129,8 @@ public static class ShiftTemplates
     private static TimeOnly? Time(string field, string name, List<string> said)
     {
         string text = field.Trim();
-        if (TimeOnly.TryParseExact(text, ["H:mm", "HH:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time)) return time;
-        said.Add(text.Length == 0 ? $"no {name}" : $"{name} \"{text}\" is not a time of day (e.g. 09:00)");
+        if (TimeOnly.TryParseExact(text, ["H:mm", "HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time)) return time;
+        said.Add(text.Length == 0 ? $"no {name}" : $"{name} \"{text}\" is not a time of day in hours and minutes (e.g. 09:00)");
         return null;
     }
 }

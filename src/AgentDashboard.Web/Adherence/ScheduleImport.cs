@@ -10,8 +10,8 @@ public sealed record ScheduleImportOutcome(ScheduleImported? Imported, IReadOnly
 
 /// <summary>
 /// Schedule and template files into the store: read and checked whole (<see cref="ScheduleCsv"/>,
-/// <see cref="ShiftTemplates"/>), agents named by e-mail resolved to their ids among the agents the supervisor can
-/// see, then stored in one transaction. A file with any problem stores nothing.
+/// <see cref="ShiftTemplates"/>), agents named by id or e-mail found among the agents the supervisor can see, then
+/// stored in one transaction. A file with any problem stores nothing.
 /// </summary>
 public sealed class ScheduleImport(ScheduleStore store, QueueCatalogue catalogue, AgentDirectory directory)
 {
@@ -42,41 +42,46 @@ public sealed class ScheduleImport(ScheduleStore store, QueueCatalogue catalogue
         if (file.Rows.Count == 0) return new(null, ["The file has a header but no rows: nothing to import."]);
         var (ids, problems) = await ResolveAsync(file.Rows.Select(r => (r.Line, r.Template.AgentId)), zoho, zuid, cancellationToken);
         if (problems.Count > 0) return new(null, problems);
-        var templates = file.Rows.Select(r => r.Template with { AgentId = ids[r.Line] }).ToList();
+        var resolved = file.Rows.Select(r => (r.Line, Template: r.Template with { AgentId = ids[r.Line] })).ToList();
+        // An agent named once by id and once by e-mail is one agent: their weeks must not overlap either.
+        var overlaps = ShiftTemplates.Overlaps(resolved).Select(p => p.TrimEnd('.') + " (the same agent by id and by e-mail).").ToList();
+        if (overlaps.Count > 0) return new(null, overlaps);
+        var templates = resolved.Select(r => r.Template).ToList();
         await store.ImportTemplatesAsync(templates, cancellationToken);
         return new(new ScheduleImported(templates.Count, templates.Select(t => t.AgentId).Distinct(StringComparer.Ordinal).Count(), 0, 0), []);
     }
 
-    /// <summary>Each line's agent id: an id as written, an e-mail as the id of the visible agent who has it.</summary>
+    /// <summary>
+    /// Each line's agent id: an id, or the id of the agent with that e-mail, among the agents the supervisor can see
+    /// (so nobody changes the schedule of an agent Zoho does not show them).
+    /// </summary>
     private async Task<(Dictionary<int, string> Ids, List<string> Problems)> ResolveAsync(
         IEnumerable<(int Line, string Agent)> rows, IZohoVoiceClient zoho, string zuid, CancellationToken cancellationToken)
     {
         var ids = new Dictionary<int, string>();
+        IReadOnlyList<DirectoryAgent> visible;
+        try
+        {
+            var queues = await catalogue.AllAsync(cancellationToken);
+            visible = await directory.GetAsync(zoho, zuid, [.. queues.Select(q => q.Id)], cancellationToken);
+        }
+        catch (ZohoApiException e)
+        {
+            return (ids, [$"Zoho Voice could not say which agents you can see: {e.Message} Nothing was imported."]);
+        }
+        var byId = visible.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
+        var byEmail = visible.Where(a => !string.IsNullOrEmpty(a.Email)).GroupBy(a => a.Email!, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.First().Id, StringComparer.OrdinalIgnoreCase);
         var problems = new List<string>();
-        Dictionary<string, string>? byEmail = null;
         foreach (var (line, agent) in rows)
         {
-            if (!agent.Contains('@'))
+            if (agent.Contains('@'))
             {
-                ids[line] = agent;
-                continue;
+                if (byEmail.TryGetValue(agent, out var id)) ids[line] = id;
+                else problems.Add($"Line {line}: no agent you can see has the e-mail {agent}.");
             }
-            if (byEmail is null)
-            {
-                try
-                {
-                    var queues = await catalogue.AllAsync(cancellationToken);
-                    var agents = await directory.GetAsync(zoho, zuid, [.. queues.Select(q => q.Id)], cancellationToken);
-                    byEmail = agents.Where(a => !string.IsNullOrEmpty(a.Email)).GroupBy(a => a.Email!, StringComparer.OrdinalIgnoreCase)
-                        .ToDictionary(g => g.Key, g => g.First().Id, StringComparer.OrdinalIgnoreCase);
-                }
-                catch (ZohoApiException e)
-                {
-                    return (ids, [$"The file names agents by e-mail, and Zoho Voice could not say whose they are: {e.Message} Nothing was imported."]);
-                }
-            }
-            if (byEmail.TryGetValue(agent, out var id)) ids[line] = id;
-            else problems.Add($"Line {line}: no agent you can see has the e-mail {agent}.");
+            else if (byId.Contains(agent)) ids[line] = agent;
+            else problems.Add($"Line {line}: no agent you can see has the id {agent}.");
         }
         return (ids, problems);
     }

@@ -65,8 +65,8 @@ public sealed class DemoSchedules(IHttpClientFactory http, DemoAddress address, 
         var summary = await store.SummaryAsync(cancellationToken);
         if (summary.To is { } storedTo)
         {
-            // The day after the last stored stretch ended, in the centre's zone.
-            var after = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.FromUnixTimeMilliseconds(storedTo), zone).DateTime).AddDays(1);
+            // The day after the one the last stored stretch ended in (its end is not in it: a stretch to midnight ends that day).
+            var after = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.FromUnixTimeMilliseconds(storedTo - 1), zone).DateTime).AddDays(1);
             if (after > from) from = after;
         }
         if (from > to) return;

@@ -55,8 +55,16 @@ public partial class SchedulesPage : IDisposable
     {
         if (Authentication is null || (await Authentication).User.FindFirst(ZohoClaims.Zuid)?.Value is not { } user) return;
         zuid = user;
-        Edit(await Store.GetRulesAsync(closing.Token));
-        Summary = await Store.SummaryAsync(closing.Token);
+        try
+        {
+            Edit(await Store.GetRulesAsync(closing.Token));
+            Summary = await Store.SummaryAsync(closing.Token);
+        }
+        catch (System.Data.Common.DbException error)
+        {
+            Logger.LogWarning("The schedules page could not read the store: {Error}: {Message}", error.GetType().Name, error.Message);
+            RuleProblems = ["The dashboard's database could not be read, so the rules and what is stored are not shown. Reload the page to try again."];
+        }
     }
 
     protected override void OnParametersSet()
@@ -100,7 +108,7 @@ public partial class SchedulesPage : IDisposable
         catch (OperationCanceledException) when (closing.IsCancellationRequested)
         {
         }
-        catch (Exception error) when (error is IOException or System.Data.Common.DbException or InvalidOperationException)
+        catch (Exception error)
         {
             Logger.LogWarning("A schedule import failed: {Error}: {Message}", error.GetType().Name, error.Message);
             Outcome = new(null, ["The file could not be read or stored; try again. If it happens again, the dashboard's log says why."]);
@@ -152,11 +160,20 @@ public partial class SchedulesPage : IDisposable
             else if (statuses.Count == 0) problems.Add($"Row {index}: name at least one status that keeps to {activity}.");
             else rules[activity] = statuses;
         }
+        if (Rules.Count == 0) problems.Add("Keep at least one activity. To start again from the defaults, use “Back to the defaults”.");
         RuleProblems = problems;
         RulesSaved = false;
         if (problems.Count > 0) return;
-        await Store.SaveRulesAsync(rules, closing.Token);
-        RulesSaved = true;
+        try
+        {
+            await Store.SaveRulesAsync(rules, closing.Token);
+            RulesSaved = true;
+        }
+        catch (System.Data.Common.DbException error)
+        {
+            Logger.LogWarning("The activity rules could not be saved: {Error}: {Message}", error.GetType().Name, error.Message);
+            RuleProblems = ["The rules could not be saved: the dashboard's database did not answer. Try again."];
+        }
     }
 
     public void Dispose()
