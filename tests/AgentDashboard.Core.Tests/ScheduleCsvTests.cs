@@ -84,4 +84,15 @@ public class ScheduleCsvTests
         // 01:30 happens at 05:30 UTC (EDT) and again at 06:30 UTC (EST): the first. 03:00 is EST: 08:00 UTC.
         Assert.Equal([new ScheduleRow(2, "a1", At("2026-11-01T05:30:00Z"), At("2026-11-01T08:00:00Z"), "Work")], file.Rows);
     }
+
+    [Fact]
+    public void A_file_of_nothing_but_bad_rows_stops_after_a_thousand_problems()
+    {
+        var text = "agent_id,start,end,activity\n" + string.Concat(Enumerable.Repeat("a1,soon,later,Work\n", 5000));
+
+        var file = Parse(text);
+
+        Assert.Equal(1001, file.Problems.Count);
+        Assert.Equal("Line 1002: more than 1000 problems; the rest of the file was not checked.", file.Problems[^1]);
+    }
 }

@@ -21,6 +21,9 @@ public static class ScheduleCsv
 {
     public const string Header = "agent_id,start,end,activity";
 
+    /// <summary>A file this bad is not read on: its first problems say enough.</summary>
+    public const int MaxProblems = 1000;
+
     public static ScheduleFile Parse(TextReader reader, TimeZoneInfo zoneForLocalTimes)
     {
         var rows = new List<ScheduleRow>();
@@ -35,6 +38,11 @@ public static class ScheduleCsv
         {
             line++;
             if (text.Trim().Length == 0) continue;
+            if (problems.Count >= ScheduleCsv.MaxProblems)
+            {
+                problems.Add($"Line {line}: more than {ScheduleCsv.MaxProblems} problems; the rest of the file was not checked.");
+                break;
+            }
             var fields = Fields(text);
             if (fields is null)
             {

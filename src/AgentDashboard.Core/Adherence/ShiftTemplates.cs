@@ -46,6 +46,11 @@ public static class ShiftTemplates
         {
             line++;
             if (text.Trim().Length == 0) continue;
+            if (problems.Count >= ScheduleCsv.MaxProblems)
+            {
+                problems.Add($"Line {line}: more than {ScheduleCsv.MaxProblems} problems; the rest of the file was not checked.");
+                break;
+            }
             var fields = ScheduleCsv.Fields(text);
             if (fields is null)
             {
