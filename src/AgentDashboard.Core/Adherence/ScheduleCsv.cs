@@ -28,32 +28,8 @@ public static class ScheduleCsv
     {
         var rows = new List<ScheduleRow>();
         var problems = new List<string>();
-        string? header = reader.ReadLine();
-        if (header is null || !string.Equals(header.Trim().TrimStart('\uFEFF'), Header, StringComparison.OrdinalIgnoreCase))
+        foreach (var (line, fields) in Records(reader, Header, problems))
         {
-            return new([], [$"Line 1: the first line must be the header \"{Header}\"."]);
-        }
-        int line = 1;
-        for (string? text = reader.ReadLine(); text is not null; text = reader.ReadLine())
-        {
-            line++;
-            if (text.Trim().Length == 0) continue;
-            if (problems.Count >= ScheduleCsv.MaxProblems)
-            {
-                problems.Add($"Line {line}: more than {ScheduleCsv.MaxProblems} problems; the rest of the file was not checked.");
-                break;
-            }
-            var fields = Fields(text);
-            if (fields is null)
-            {
-                problems.Add($"Line {line}: a quoted field is not closed.");
-                continue;
-            }
-            if (fields.Count != 4)
-            {
-                problems.Add($"Line {line}: {fields.Count} fields; a row has 4 (agent_id, start, end, activity).");
-                continue;
-            }
             var said = new List<string>();
             string agent = fields[0].Trim(), activity = fields[3].Trim();
             if (agent.Length == 0) said.Add("no agent_id");
@@ -118,6 +94,37 @@ public static class ScheduleCsv
     }
 
     private static bool HasOffset(string text) => text.EndsWith('Z') || text.Length > 6 && (text[^6] is '+' or '-') && text[^3] == ':';
+
+    /// <summary>
+    /// The records of a CSV file with <paramref name="header"/>, each with its line number and as many fields as the
+    /// header names; a missing header, an open quote or a wrong count of fields goes to <paramref name="problems"/>
+    /// instead. Blank lines are skipped; after <see cref="MaxProblems"/> problems the rest is not read.
+    /// </summary>
+    internal static IEnumerable<(int Line, List<string> Fields)> Records(TextReader reader, string header, List<string> problems)
+    {
+        string? first = reader.ReadLine();
+        if (first is null || !string.Equals(first.Trim().TrimStart('\uFEFF'), header, StringComparison.OrdinalIgnoreCase))
+        {
+            problems.Add($"Line 1: the first line must be the header \"{header}\".");
+            yield break;
+        }
+        var names = header.Split(',');
+        int line = 1;
+        for (string? text = reader.ReadLine(); text is not null; text = reader.ReadLine())
+        {
+            line++;
+            if (text.Trim().Length == 0) continue;
+            if (problems.Count >= MaxProblems)
+            {
+                problems.Add($"Line {line}: more than {MaxProblems} problems; the rest of the file was not checked.");
+                yield break;
+            }
+            var fields = Fields(text);
+            if (fields is null) problems.Add($"Line {line}: a quoted field is not closed.");
+            else if (fields.Count != names.Length) problems.Add($"Line {line}: {fields.Count} fields; a row has {names.Length} ({string.Join(", ", names)}).");
+            else yield return (line, fields);
+        }
+    }
 
     /// <summary>RFC 4180 fields of one line; null when a quote is left open.</summary>
     internal static List<string>? Fields(string line)

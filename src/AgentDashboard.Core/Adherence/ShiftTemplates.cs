@@ -36,32 +36,8 @@ public static class ShiftTemplates
     {
         var rows = new List<(int, ShiftTemplate)>();
         var problems = new List<string>();
-        string? header = reader.ReadLine();
-        if (header is null || !string.Equals(header.Trim().TrimStart('\uFEFF'), Header, StringComparison.OrdinalIgnoreCase))
+        foreach (var (line, fields) in ScheduleCsv.Records(reader, Header, problems))
         {
-            return new([], [$"Line 1: the first line must be the header \"{Header}\"."]);
-        }
-        int line = 1;
-        for (string? text = reader.ReadLine(); text is not null; text = reader.ReadLine())
-        {
-            line++;
-            if (text.Trim().Length == 0) continue;
-            if (problems.Count >= ScheduleCsv.MaxProblems)
-            {
-                problems.Add($"Line {line}: more than {ScheduleCsv.MaxProblems} problems; the rest of the file was not checked.");
-                break;
-            }
-            var fields = ScheduleCsv.Fields(text);
-            if (fields is null)
-            {
-                problems.Add($"Line {line}: a quoted field is not closed.");
-                continue;
-            }
-            if (fields.Count != 5)
-            {
-                problems.Add($"Line {line}: {fields.Count} fields; a row has 5 (agent_id, weekday, start, end, activity).");
-                continue;
-            }
             var said = new List<string>();
             string agent = fields[0].Trim(), activity = fields[4].Trim();
             if (agent.Length == 0) said.Add("no agent_id");
