@@ -57,7 +57,6 @@ public static class DashboardWebApplication
         builder.AddAppearance();
         builder.AddDashboardComponents();
         builder.AddWorkLimits();
-        builder.AddAdherenceReport();
         configure?.Invoke(builder);
         builder.Services.KeepStackTracesOutOfLogs();
 
@@ -91,9 +90,8 @@ public static class DashboardWebApplication
         app.MapDemoBackend();
         app.MapSignInEndpoints();
         app.MapTimelineExports();
-        app.MapAdherenceExport();
         app.MapPeriodExports();
-        app.MapScheduleExport();
+        app.MapAdherenceExports();
         app.MapWall();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
