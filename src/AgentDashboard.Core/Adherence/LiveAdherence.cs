@@ -10,7 +10,6 @@ public sealed record AdherenceFlag(string Status, string Activity, TimeSpan OutF
 {
     /// <summary>"On Break, scheduled Work, 7 min".</summary>
     public string Text => $"{Status}, scheduled {Activity}, {LiveAdherence.Minutes(OutFor)}";
-
 }
 
 /// <summary>Whether an agent on the live board is out of adherence now, for longer than the grace.</summary>
