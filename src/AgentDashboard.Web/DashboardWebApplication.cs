@@ -7,6 +7,7 @@ using AgentDashboard.Web.Auth;
 using AgentDashboard.Web.Components;
 using AgentDashboard.Web.Configuration;
 using AgentDashboard.Web.Live;
+using AgentDashboard.Web.Operations;
 using AgentDashboard.Web.Periods;
 using AgentDashboard.Web.Security;
 using AgentDashboard.Web.Store;
@@ -57,6 +58,7 @@ public static class DashboardWebApplication
         builder.AddAppearance();
         builder.AddDashboardComponents();
         builder.AddWorkLimits();
+        builder.AddReadiness();
         configure?.Invoke(builder);
         builder.Services.KeepStackTracesOutOfLogs();
 
@@ -93,6 +95,7 @@ public static class DashboardWebApplication
         app.MapPeriodExports();
         app.MapAdherenceExports();
         app.MapWall();
+        app.MapReadiness();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -52,4 +52,18 @@ public sealed class UnreachableStoreTests : IAsyncLifetime
             .Select(line => line[..Math.Min(line.Length, 160)].Split('\n')[0]).Distinct().ToList();
         Assert.True(traced.Count == 0, "Log lines carry a stack trace:\n" + string.Join("\n", traced));
     }
+
+    [Fact]
+    public async Task Readiness_says_the_store_is_failing_in_words_and_answers_503()
+    {
+        using var http = new HttpClient { BaseAddress = host.Address };
+        using var response = await http.GetAsync("/readyz");
+        string said = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.StartsWith("not ready\nstore: failing, ", said);
+        Assert.Contains("\nsimulator: ok, answered 200", said);
+        Assert.DoesNotContain("s3cret-value", said);
+        Assert.DoesNotContain("   at ", said);
+    }
 }

@@ -26,7 +26,7 @@ internal static class OrganisationSignIn
     /// folders and the Zoho callback are listed too, so the gate stays right if the pipeline's order changes.
     /// </summary>
     private static readonly PathString[] OpenPaths =
-        ["/wall", "/healthz", "/signin-zoho", "/signout", "/_blazor", "/_framework", "/_content", "/not-found", "/error", DemoBackend.Prefix];
+        ["/wall", "/healthz", "/readyz", "/signin-zoho", "/signout", "/_blazor", "/_framework", "/_content", "/not-found", "/error", DemoBackend.Prefix];
 
     public static void AddOrganisationSignIn(this WebApplicationBuilder builder)
     {
