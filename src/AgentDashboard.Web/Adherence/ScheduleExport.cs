@@ -24,9 +24,8 @@ internal static class ScheduleExport
             IReadOnlySet<string> visible;
             try
             {
-                var queues = await catalogue.AllAsync(context.RequestAborted);
                 string zuid = context.User.FindFirst(ZohoClaims.Zuid)?.Value ?? "";
-                visible = (await directory.GetAsync(zoho, zuid, [.. queues.Select(q => q.Id)], context.RequestAborted)).Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
+                visible = (await directory.VisibleAsync(zoho, zuid, catalogue, context.RequestAborted)).Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
             }
             catch (ZohoApiException e)
             {

@@ -62,8 +62,7 @@ public sealed class ScheduleImport(ScheduleStore store, QueueCatalogue catalogue
         IReadOnlyList<DirectoryAgent> visible;
         try
         {
-            var queues = await catalogue.AllAsync(cancellationToken);
-            visible = await directory.GetAsync(zoho, zuid, [.. queues.Select(q => q.Id)], cancellationToken);
+            visible = await directory.VisibleAsync(zoho, zuid, catalogue, cancellationToken);
         }
         catch (ZohoApiException e)
         {

@@ -48,6 +48,10 @@ public sealed class AgentDirectory(TimeProvider clock)
             .OrderBy(a => a.Name, StringComparer.CurrentCultureIgnoreCase).ToList();
     }
 
+    /// <summary>Every agent the supervisor can see: those of every queue <paramref name="catalogue"/> knows.</summary>
+    public async Task<IReadOnlyList<DirectoryAgent>> VisibleAsync(IZohoVoiceClient zoho, string zuid, QueueCatalogue catalogue, CancellationToken cancellationToken) =>
+        await GetAsync(zoho, zuid, [.. (await catalogue.AllAsync(cancellationToken)).Select(q => q.Id)], cancellationToken);
+
     private async Task<IReadOnlyList<(string Id, string Name, string? Email)>> MembersAsync(IZohoVoiceClient zoho, string zuid, string queueId, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
