@@ -88,7 +88,7 @@ internal static class ScaleOut
             for (int i = 0; i < walls; i++)
             {
                 var page = await context.NewPageAsync();
-                await page.GotoAsync(new Uri(proxies[i % instances].Address, "wall/" + token).ToString(), new() { Timeout = 300_000, WaitUntil = WaitUntilState.Commit });
+                await OpenAsync(page, new Uri(proxies[i % instances].Address, "wall/" + token));
                 await page.Locator("#wall-tiles .tile").First.WaitForAsync(new() { Timeout = 300_000 });
                 pages.Add(page);
                 if ((i + 1) % 50 == 0) Console.WriteLine($"{i + 1} walls showing data");
@@ -134,6 +134,26 @@ internal static class ScaleOut
             NpgsqlConnection.ClearAllPools();
             await ExecuteAsync(server, $"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)");
             foreach (string folder in folders.Where(Directory.Exists)) Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// Opens a wall, trying again twice when the connection itself fails (on a 2-core machine with hundreds of pages
+    /// a socket is sometimes refused), as a kiosk browser would retry; a wall that never opens still ends the run.
+    /// </summary>
+    private static async Task OpenAsync(IPage page, Uri address)
+    {
+        for (int attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await page.GotoAsync(address.ToString(), new() { Timeout = 300_000, WaitUntil = WaitUntilState.Commit });
+                return;
+            }
+            catch (PlaywrightException error) when (attempt < 3 && error.Message.StartsWith("net::", StringComparison.Ordinal))
+            {
+                Console.WriteLine($"a wall did not connect ({error.Message.Split(' ')[0]}); trying again");
+            }
         }
     }
 
