@@ -121,6 +121,18 @@ public sealed class MetricsTests
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
+    [Fact]
+    public void A_network_that_is_not_CIDR_stops_the_start_naming_the_setting()
+    {
+        string dataPath = Path.Combine(Path.GetTempPath(), "agentdashboard-test-" + Guid.NewGuid().ToString("N"));
+
+        var error = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => DashboardWebApplication.Create(
+            [$"--Dashboard:DataPath={dataPath}", "--Dashboard:Mode=Demo", "--Dashboard:Metrics:AllowedNetworks:0=the office"]));
+
+        Assert.Equal("Dashboard:Metrics:AllowedNetworks holds \"the office\", which is not a network in CIDR form (e.g. 10.0.0.0/8).", Assert.Single(error.Failures));
+        if (Directory.Exists(dataPath)) Directory.Delete(dataPath, recursive: true);
+    }
+
     [Theory]
     [InlineData("10.0.0.0/8", HttpStatusCode.NotFound)]
     [InlineData("127.0.0.0/8", HttpStatusCode.OK)]

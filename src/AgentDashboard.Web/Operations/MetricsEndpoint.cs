@@ -57,6 +57,7 @@ internal static class MetricsEndpoint
         var settings = MetricsOptions.From(app.Configuration);
         if (!settings.Enabled) return;
         var allowed = settings.AllowedNetworks.Select(n => IPNetwork.Parse(n)).ToList();
+        app.Services.GetRequiredService<DashboardMetrics>(); // its gauges (feeds, board age) answer from the first scrape on
         app.MapPrometheusScrapingEndpoint(Path, meterProvider: null, configureBranchedPipeline: branch => branch.Use(async (context, next) =>
         {
             var client = context.Connection.RemoteIpAddress;
