@@ -59,6 +59,8 @@ public static class DashboardWebApplication
         builder.AddDashboardComponents();
         builder.AddWorkLimits();
         builder.AddReadiness();
+        builder.AddDashboardMetrics();
+        builder.AddJsonLogsInProduction();
         configure?.Invoke(builder);
         builder.Services.KeepStackTracesOutOfLogs();
 
@@ -96,6 +98,7 @@ public static class DashboardWebApplication
         app.MapAdherenceExports();
         app.MapWall();
         app.MapReadiness();
+        app.MapDashboardMetrics();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using AgentDashboard.Zoho.Http;
@@ -142,7 +143,33 @@ public sealed class ZohoVoiceClient(IZohoVoiceApi api, IOptions<ZohoVoiceOptions
         where T : ZohoEnvelope =>
         SendAsync((userId, token) => call(parameters, userId, token), typeInfo, operation, cancellationToken);
 
+    /// <summary>Each call counted and timed by its outcome (<see cref="ZohoMetrics"/>).</summary>
     private async Task<T> SendAsync<T>(Func<string?, CancellationToken, Task<HttpResponseMessage>> call, JsonTypeInfo<T> typeInfo, string operation, CancellationToken cancellationToken)
+        where T : ZohoEnvelope
+    {
+        long started = Stopwatch.GetTimestamp();
+        string outcome = "ok";
+        try
+        {
+            return await SendUnmeasuredAsync(call, typeInfo, operation, cancellationToken);
+        }
+        catch (ZohoApiException error)
+        {
+            outcome = ZohoMetrics.Outcome(error.Kind);
+            throw;
+        }
+        catch (OperationCanceledException)
+        {
+            outcome = "cancelled";
+            throw;
+        }
+        finally
+        {
+            ZohoMetrics.Record(operation, outcome, Stopwatch.GetElapsedTime(started));
+        }
+    }
+
+    private async Task<T> SendUnmeasuredAsync<T>(Func<string?, CancellationToken, Task<HttpResponseMessage>> call, JsonTypeInfo<T> typeInfo, string operation, CancellationToken cancellationToken)
         where T : ZohoEnvelope
     {
         var limit = options.Value.RequestTimeout;

@@ -56,6 +56,7 @@ public sealed class OrganisationSignInTests : IAsyncLifetime
     [Theory]
     [InlineData("healthz", HttpStatusCode.OK)]
     [InlineData("readyz", HttpStatusCode.OK)]
+    [InlineData("metrics", HttpStatusCode.OK)]
     [InlineData("app.css", HttpStatusCode.OK)]
     [InlineData("wall/not-a-real-token", null)]
     [InlineData("signin-zoho", null)]

@@ -13,7 +13,7 @@ namespace AgentDashboard.Web.Auth;
 /// <summary>
 /// Optional organisation sign-in: Microsoft Entra ID through Microsoft.Identity.Web, on schemes of its own (an
 /// OpenID Connect handler and a cookie), and a gate that lets through only people of the allowed groups or roles.
-/// Walls, the health check, static files and the Zoho sign-in callback stay open: walls are link-based.
+/// Walls, /healthz, /readyz, /metrics, static files and the Zoho sign-in callback stay open: walls are link-based.
 /// </summary>
 internal static class OrganisationSignIn
 {
@@ -26,7 +26,7 @@ internal static class OrganisationSignIn
     /// folders and the Zoho callback are listed too, so the gate stays right if the pipeline's order changes.
     /// </summary>
     private static readonly PathString[] OpenPaths =
-        ["/wall", "/healthz", "/readyz", "/signin-zoho", "/signout", "/_blazor", "/_framework", "/_content", "/not-found", "/error", DemoBackend.Prefix];
+        ["/wall", "/healthz", "/readyz", "/metrics", "/signin-zoho", "/signout", "/_blazor", "/_framework", "/_content", "/not-found", "/error", DemoBackend.Prefix];
 
     public static void AddOrganisationSignIn(this WebApplicationBuilder builder)
     {

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using AgentDashboard.Web.Operations;
 using AgentDashboard.Web.Store;
 using AgentDashboard.Zoho;
 using AgentDashboard.Zoho.Http;
@@ -20,7 +21,8 @@ public sealed class ZohoTokenService(
     IHttpClientFactory httpClients,
     IOptions<ZohoSignInOptions> signIn,
     TimeProvider clock,
-    ILogger<ZohoTokenService> logger) : IZohoAccessTokenSource
+    ILogger<ZohoTokenService> logger,
+    DashboardMetrics metrics) : IZohoAccessTokenSource
 {
     public const string AccountsHttpClient = "zoho-accounts";
 
@@ -61,8 +63,16 @@ public sealed class ZohoTokenService(
         {
             throw SessionEnded();
         }
-        var answer = await Accounts.RefreshAsync(current.AccountsServer, ClientId, ClientSecret, current.RefreshToken, cancellationToken);
+        var answer = await RefreshAtZohoAsync(current.AccountsServer, current.RefreshToken, cancellationToken);
         Interlocked.Increment(ref refreshes);
+        metrics.TokenRefreshed(answer switch
+        {
+            { Error: null, AccessToken: not null } => "ok",
+            { Error: "invalid_code" or "invalid_grant" } => "session_ended",
+            { Error: "Access Denied" } => "rate_limited",
+            { Error: "invalid_client" } => "client_rejected",
+            _ => "unexpected",
+        });
         switch (answer)
         {
             case { Error: null, AccessToken: { } accessToken }:
@@ -84,6 +94,20 @@ public sealed class ZohoTokenService(
             default:
                 throw new ZohoApiException(ZohoFailureKind.Unexpected, "token refresh",
                     $"Zoho did not renew the access token ({answer.Error ?? "no access token in its answer"}). Try again shortly.");
+        }
+    }
+
+    /// <summary>A refresh Zoho did not answer (unreachable, time-out) is counted here; an answer, by the caller.</summary>
+    private async Task<ZohoTokenAnswer> RefreshAtZohoAsync(Uri accountsServer, string refreshToken, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await Accounts.RefreshAsync(accountsServer, ClientId, ClientSecret, refreshToken, cancellationToken);
+        }
+        catch (ZohoApiException error)
+        {
+            metrics.TokenRefreshed(ZohoMetrics.Outcome(error.Kind));
+            throw;
         }
     }
 

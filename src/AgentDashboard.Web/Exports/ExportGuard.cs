@@ -1,5 +1,6 @@
 using System.Globalization;
 using AgentDashboard.Web.Auth;
+using AgentDashboard.Web.Operations;
 using AgentDashboard.Web.Security;
 
 namespace AgentDashboard.Web.Exports;
@@ -15,6 +16,7 @@ internal static class ExportGuard
         endpoint.RequireAuthorization().AddEndpointFilter(async (invocation, next) =>
         {
             var context = invocation.HttpContext;
+            Counted(context);
             if (string.Equals(context.Request.Headers["Sec-Fetch-Site"], "cross-site", StringComparison.OrdinalIgnoreCase))
             {
                 return Results.Text("The export was not made: it was asked for by another site. Open the export from the dashboard itself.\n",
@@ -32,4 +34,30 @@ internal static class ExportGuard
             }
             return await next(invocation);
         });
+
+    /// <summary>
+    /// The export is counted once its response is over (<see cref="DashboardMetrics.Exported"/>): by kind, the file's name
+    /// (timeline, overview...), and outcome: ok, refused (400, 403), busy (429), zoho_failed (401, 502), or unfinished
+    /// (aborted part-way, or any other status).
+    /// </summary>
+    private static void Counted(HttpContext context)
+    {
+        string kind = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText is { } route
+            ? Path.GetFileNameWithoutExtension(route)
+            : "other";
+        var metrics = context.RequestServices.GetRequiredService<DashboardMetrics>();
+        context.Response.OnCompleted(() =>
+        {
+            string outcome = context.RequestAborted.IsCancellationRequested ? "unfinished" : context.Response.StatusCode switch
+            {
+                StatusCodes.Status200OK => "ok",
+                StatusCodes.Status400BadRequest or StatusCodes.Status403Forbidden => "refused",
+                StatusCodes.Status429TooManyRequests => "busy",
+                StatusCodes.Status401Unauthorized or StatusCodes.Status502BadGateway => "zoho_failed",
+                _ => "unfinished",
+            };
+            metrics.Exported(kind, outcome);
+            return Task.CompletedTask;
+        });
+    }
 }

@@ -68,6 +68,7 @@ internal sealed class LiveFeed
     private ImmutableHashSet<LiveSubscription> subscribers = [];
     private BoardSnapshot current = BoardSnapshot.Empty;
     private DateTimeOffset? idleSince;
+    private DateTimeOffset started;
     private bool stopped;
 
     /// <param name="clients">A Zoho client acting for <paramref name="zuid"/>, asked for once per poll (so its HTTP connection is the factory's current one).</param>
@@ -88,7 +89,20 @@ internal sealed class LiveFeed
 
     public Task Running { get; private set; } = Task.CompletedTask;
 
-    public void Start() => Running = Task.Run(() => RunAsync(stopping.Token));
+    public void Start()
+    {
+        started = clock.GetUtcNow();
+        Running = Task.Run(() => RunAsync(stopping.Token));
+    }
+
+    /// <summary>When the board its viewers see was polled; when the feed started, while it has no good board yet.</summary>
+    public DateTimeOffset ShownSince
+    {
+        get
+        {
+            lock (gate) return current.AsOf ?? started;
+        }
+    }
 
     public void Stop() => stopping.Cancel();
 

@@ -27,6 +27,14 @@ public sealed class LiveFeedHub(
     internal long Polls => Interlocked.Read(ref polls);
     internal int FeedCount => feeds.Count(f => !f.Value.Running.IsCompleted);
 
+    /// <summary>How old the stalest running feed's newest good board is (since it started, while it has none); none without feeds.</summary>
+    internal TimeSpan? OldestBoardAge()
+    {
+        var now = clock.GetUtcNow();
+        var ages = feeds.Values.Where(f => !f.Running.IsCompleted).Select(f => now - f.ShownSince).ToList();
+        return ages.Count == 0 ? null : ages.Max();
+    }
+
     public LiveSubscription Subscribe(string zuid, LiveScope scope)
     {
         while (true)
