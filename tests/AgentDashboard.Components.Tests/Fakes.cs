@@ -96,6 +96,8 @@ public sealed class DashboardTestHost : IAsyncDisposable
         services.AddSingleton(Options.Create(live));
         services.AddSingleton(DashboardDatabase.InDataFolder(dataPath));
         services.AddSingleton<LivePreferenceStore>();
+        services.AddSingleton<AgentDashboard.Web.Audit.AuditStore>(); // the layout's own status and the grid's override record here
+        services.AddSingleton<AgentDashboard.Web.Audit.AuditTrail>();
         services.AddSingleton<IQueueSource, ConfiguredQueues>(); // the live options' queues, as in Zoho mode
         services.AddSingleton<QueueCatalogue>();
         services.AddSingleton<AgentDirectory>();
