@@ -38,11 +38,7 @@ public sealed record AuditPerson(string Zuid, string Name)
 /// A search of the trail: by person (their Zoho user id, or part of their name), by agent (id, or part of the name),
 /// within [From, To) epoch ms. Each filter is optional.
 /// </summary>
-public sealed record AuditQuery(string? Person = null, string? Agent = null, long? From = null, long? To = null)
-{
-    /// <summary>One agent by id only, for the timeline.</summary>
-    public string? AgentIdExactly { get; init; }
-}
+public sealed record AuditQuery(string? Person = null, string? Agent = null, long? From = null, long? To = null);
 
 /// <summary>Whose entries a reader may see: an administrator everyone's, anyone else only the changes they made.</summary>
 public sealed record AuditViewer(string Zuid, bool IsAdmin);

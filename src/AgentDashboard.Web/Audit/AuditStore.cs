@@ -42,6 +42,31 @@ public sealed class AuditStore(DashboardDatabase database)
         await using var select = Command(connection, null, $"SELECT {Columns} FROM audit_entries{where} ORDER BY at_ms DESC, id DESC LIMIT @take OFFSET @skip");
         bind(select);
         select.With("take", (long)take).With("skip", (long)skip);
+        var entries = await ReadAsync(select, cancellationToken);
+        return new AuditResults(entries, total);
+    }
+
+    /// <summary>The changes Zoho made (outcome succeeded) to <paramref name="agentIds"/> within [from, to) that <paramref name="viewer"/> may see, oldest first, for the timeline.</summary>
+    public async Task<IReadOnlyList<AuditEntry>> MadeAsync(IReadOnlyCollection<string> agentIds, long from, long to, AuditViewer viewer, CancellationToken cancellationToken)
+    {
+        var made = new List<AuditEntry>();
+        await using var connection = await database.OpenAsync(cancellationToken);
+        // 200 agents a query: well under either engine's limit on parameters.
+        foreach (var agents in agentIds.Distinct(StringComparer.Ordinal).Chunk(200))
+        {
+            var (where, bind) = Where(new AuditQuery(From: from, To: to), viewer);
+            string named = string.Join(", ", agents.Select((_, i) => "@a" + i));
+            await using var select = Command(connection, null,
+                $"SELECT {Columns} FROM audit_entries{where} AND outcome = 'Succeeded' AND agent_id IN ({named}) ORDER BY at_ms");
+            bind(select);
+            for (int i = 0; i < agents.Length; i++) select.With("a" + i, agents[i]);
+            made.AddRange(await ReadAsync(select, cancellationToken));
+        }
+        return [.. made.OrderBy(e => e.At)];
+    }
+
+    private static async Task<List<AuditEntry>> ReadAsync(DbCommand select, CancellationToken cancellationToken)
+    {
         var entries = new List<AuditEntry>();
         await using var reader = await select.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -50,20 +75,7 @@ public sealed class AuditStore(DashboardDatabase database)
                 reader.GetString(5), reader.GetString(6), reader.IsDBNull(7) ? null : reader.GetString(7), reader.GetString(8),
                 Enum.Parse<AuditOutcome>(reader.GetString(9)), reader.IsDBNull(10) ? null : reader.GetString(10), reader.GetString(11)));
         }
-        return new AuditResults(entries, total);
-    }
-
-    /// <summary>The changes Zoho made (outcome succeeded) to <paramref name="agentIds"/> within [from, to), oldest first, for the timeline.</summary>
-    public async Task<IReadOnlyList<AuditEntry>> MadeAsync(IReadOnlyCollection<string> agentIds, long from, long to, AuditViewer viewer, CancellationToken cancellationToken)
-    {
-        var made = new List<AuditEntry>();
-        foreach (string agent in agentIds.Distinct(StringComparer.Ordinal))
-        {
-            // Up to 1,000 a day per agent is far beyond what people click; the page stays bounded whatever is stored.
-            var page = await SearchAsync(new AuditQuery(From: from, To: to) { AgentIdExactly = agent }, viewer, 0, 1000, cancellationToken);
-            made.AddRange(page.Entries.Where(e => e.Outcome == AuditOutcome.Succeeded));
-        }
-        return [.. made.OrderBy(e => e.At)];
+        return entries;
     }
 
     private static (string Sql, Action<DbCommand> Bind) Where(AuditQuery query, AuditViewer viewer)
@@ -74,11 +86,6 @@ public sealed class AuditStore(DashboardDatabase database)
         {
             parts.Add("by_zuid = @viewer");
             binds.Add(c => c.With("viewer", viewer.Zuid));
-        }
-        if (query.AgentIdExactly is { } exactly)
-        {
-            parts.Add("agent_id = @agent_exact");
-            binds.Add(c => c.With("agent_exact", exactly));
         }
         if (!string.IsNullOrWhiteSpace(query.Person))
         {
