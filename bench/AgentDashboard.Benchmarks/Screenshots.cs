@@ -45,6 +45,7 @@ internal static class Screenshots
             var missed = today.Calls.Last(c => !c.Answered && c.ExitTime < simulation.Now);
             var (_, wallToken) = await app.Services.GetRequiredService<DisplayLinkStore>().CreateAsync(admin.Zuid, "Floor 2",
                 new WallView(simulation.Centre.Queues.Select(q => q.Id).ToList()), null, CancellationToken.None, madeBy: admin.Name);
+            await SeedAuditAsync(app.Services, simulation);
             var agents = string.Join(',', simulation.Centre.Queues[0].Members.Take(3).Select(i => simulation.Centre.Agents[i].Id));
             var pages = new (string Name, string Path, string WaitFor, string? Click)[]
             {
@@ -66,6 +67,7 @@ internal static class Screenshots
                 ("live-settings", "/live", "#agents [data-agent]", "#open-settings"),
                 ("user-menu", "/", "h1", "#signed-in-as"),
                 ("displays-all", "/displays/all", "h1", null),
+                ("audit", $"/audit?tz={Zone}", "#audit-entries", null),
                 ("wall-unknown", "/wall/no-such-link", "#wall-closed", null),
                 ("timeline-too-big", $"/timeline?from=2026-08-20&to=2026-11-17&tz={Zone}", "#request-problems", null),
             };
@@ -117,5 +119,30 @@ internal static class Screenshots
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Directory.Delete(data, recursive: true);
         }
+    }
+
+    /// <summary>A morning's changes made in the dashboard, for the audit page's picture: overrides with and without reasons, each outcome, an own-status change.</summary>
+    private static async Task SeedAuditAsync(IServiceProvider services, CallCentreSimulation simulation)
+    {
+        var admin = simulation.Centre.Users[0];
+        var supervisor = simulation.Centre.Users[1];
+        var agents = simulation.Centre.Agents;
+        long at = BenchSupport.TuesdayMorning.ToUnixTimeMilliseconds();
+        long minutes(int n) => at - n * 60_000L;
+        AgentDashboard.Web.Audit.AuditEntry Entry(int n, long when, string kind, AgentDashboard.Simulator.Model.User by, int agent, string? from, string to,
+            AgentDashboard.Web.Audit.AuditOutcome outcome, string? message, string reason) =>
+            new($"shot{n:00}", when, kind, by.Zuid, by.Name, agents[agent].Id, agents[agent].Name, from, to, outcome, message, reason);
+        const string Override = AgentDashboard.Web.Audit.AuditKinds.Override;
+        var ok = AgentDashboard.Web.Audit.AuditOutcome.Succeeded;
+        await services.GetRequiredService<AgentDashboard.Web.Audit.AuditStore>().AppendAsync(
+        [
+            Entry(1, minutes(95), Override, admin, 0, "Available", "On Break", ok, null, "Team meeting in room 2"),
+            Entry(2, minutes(95), Override, admin, 1, "Available", "On Break", ok, null, "Team meeting in room 2"),
+            Entry(3, minutes(95), Override, admin, 2, "On Call", "On Break", AgentDashboard.Web.Audit.AuditOutcome.Failed, "The agent is on a call.", "Team meeting in room 2"),
+            Entry(4, minutes(62), Override, supervisor, 3, "Offline", "Available", ok, null, "Forgot to sign in after the early shift"),
+            Entry(5, minutes(40), AgentDashboard.Web.Audit.AuditKinds.OwnStatus, admin, admin.Agent.Index, "Available", "Busy", ok, null, ""),
+            Entry(6, minutes(12), Override, admin, 4, "Busy", "Available", AgentDashboard.Web.Audit.AuditOutcome.Unknown, "Zoho Voice did not answer in time.", ""),
+            Entry(7, minutes(3), Override, admin, 5, "On Break", "Available", ok, null, "Queue building up"),
+        ], CancellationToken.None);
     }
 }

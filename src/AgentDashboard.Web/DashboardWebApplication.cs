@@ -1,4 +1,5 @@
 using AgentDashboard.Web.Adherence;
+using AgentDashboard.Web.Audit;
 using AgentDashboard.Web.Agents;
 using AgentDashboard.Web.Appearance;
 using AgentDashboard.Web.Calls;
@@ -52,6 +53,7 @@ public static class DashboardWebApplication
         builder.AddLiveAdherence();
         builder.AddTimelines();
         builder.AddAdherence();
+        builder.AddAudit();
         builder.AddPeriods();
         builder.AddCalls();
         builder.AddWall();
@@ -96,6 +98,7 @@ public static class DashboardWebApplication
         app.MapTimelineExports();
         app.MapPeriodExports();
         app.MapAdherenceExports();
+        app.MapAuditExport();
         app.MapWall();
         app.MapReadiness();
         app.MapDashboardMetrics();

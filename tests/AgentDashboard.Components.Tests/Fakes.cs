@@ -96,6 +96,10 @@ public sealed class DashboardTestHost : IAsyncDisposable
         services.AddSingleton(Options.Create(live));
         services.AddSingleton(DashboardDatabase.InDataFolder(dataPath));
         services.AddSingleton<LivePreferenceStore>();
+        services.AddSingleton<AgentDashboard.Web.Audit.AuditStore>(); // the layout's own status and the grid's override record here
+        services.AddSingleton<AgentDashboard.Web.Audit.AuditTrail>();
+        services.AddSingleton(Options.Create(new AgentDashboard.Web.Wall.DisplayLinkOptions())); // nobody is an administrator unless a context says so
+        services.AddSingleton<AgentDashboard.Web.Wall.DisplayAdmins>();
         services.AddSingleton<IQueueSource, ConfiguredQueues>(); // the live options' queues, as in Zoho mode
         services.AddSingleton<QueueCatalogue>();
         services.AddSingleton<AgentDirectory>();

@@ -68,13 +68,13 @@ public sealed class StoreMigrationsTests : IDisposable
         start.Set();
         var applied = await Task.WhenAll(applying);
 
-        Assert.Equal([1, 2, 3], applied.SelectMany(a => a).Order().ToList());
-        Assert.Equal([1, 2, 3], await VersionsAsync(connections[0]));
+        Assert.Equal([1, 2, 3, 4], applied.SelectMany(a => a).Order().ToList());
+        Assert.Equal([1, 2, 3, 4], await VersionsAsync(connections[0]));
 
         // A second round finds nothing to do.
         var again = await Task.WhenAll(connections.Select(c => StoreMigrations.ApplyAsync(c, kind, Ct)));
         Assert.All(again, Assert.Empty);
-        Assert.Equal([1, 2, 3], await VersionsAsync(connections[^1]));
+        Assert.Equal([1, 2, 3, 4], await VersionsAsync(connections[^1]));
     }
 
     [Fact]
@@ -106,7 +106,7 @@ public sealed class StoreMigrationsTests : IDisposable
         var database = DashboardDatabase.InDataFolder(folder);
         await using (var connection = await database.OpenAsync(Ct))
         {
-            Assert.Equal([1, 2, 3], await VersionsAsync(connection));
+            Assert.Equal([1, 2, 3, 4], await VersionsAsync(connection));
         }
         var found = await new DisplayLinkStore(database, new ShiftedClock(SimulatedTime.TuesdayMorning)).FindAsync(token, Ct);
         Assert.Equal(("old-link", "zuid-1", "Old wall", (DateTimeOffset?)SimulatedTime.TuesdayMorning), (found?.Id, found?.Zuid, found?.Name, found?.CreatedAt));

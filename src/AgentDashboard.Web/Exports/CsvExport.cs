@@ -44,11 +44,15 @@ internal static class CsvExport
                 : StatusCodes.Status502BadGateway);
 
     public static IResult File(string name, PeriodRequest request, Func<TextWriter, Task> write) =>
+        NamedFile($"{name}-{request.From:yyyy-MM-dd}-to-{request.To:yyyy-MM-dd}", write);
+
+    /// <summary>A CSV file named <paramref name="name"/>.csv.</summary>
+    public static IResult NamedFile(string name, Func<TextWriter, Task> write) =>
         Results.Stream(async body =>
         {
             await using var csv = new StreamWriter(body, new UTF8Encoding(false), 64 * 1024) { NewLine = "\r\n" };
             await write(csv);
-        }, "text/csv; charset=utf-8", $"{name}-{request.From:yyyy-MM-dd}-to-{request.To:yyyy-MM-dd}.csv");
+        }, "text/csv; charset=utf-8", name + ".csv");
 
     /// <summary>
     /// A file written a part at a time as Zoho's pages are read. The first part is read before answering, so a bad

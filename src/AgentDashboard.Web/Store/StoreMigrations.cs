@@ -46,6 +46,7 @@ public static class StoreMigrations
             CREATE TABLE feed_snapshots (feed_key TEXT PRIMARY KEY, version BIGINT NOT NULL, holder TEXT NOT NULL, json TEXT NOT NULL, published_at TIMESTAMPTZ NOT NULL);
             """),
         new(3, "schedules, weekly shift templates, activity rules", Schedules, Schedules),
+        new(4, "audit trail of status changes made in the dashboard, append-only", Audit + AuditSqliteGuard, Audit + AuditPostgresGuard),
     ];
 
     // The organisation's schedules: the same SQL on both engines.
@@ -56,6 +57,30 @@ public static class StoreMigrations
             agent_id TEXT NOT NULL, weekday INTEGER NOT NULL, start_time TEXT NOT NULL, end_time TEXT NOT NULL, activity TEXT NOT NULL, zone TEXT NOT NULL);
         CREATE INDEX shift_templates_by_agent ON shift_templates (agent_id);
         CREATE TABLE activity_rules (activity TEXT PRIMARY KEY, statuses TEXT NOT NULL);
+        """;
+
+    // Status changes made through the dashboard: the same table on both engines; each engine's triggers refuse UPDATE and DELETE.
+    private const string Audit = """
+        CREATE TABLE audit_entries (
+            id TEXT PRIMARY KEY, at_ms BIGINT NOT NULL, kind TEXT NOT NULL, by_zuid TEXT NOT NULL, by_name TEXT NOT NULL,
+            agent_id TEXT NOT NULL, agent_name TEXT NOT NULL, from_status TEXT, to_status TEXT NOT NULL,
+            outcome TEXT NOT NULL, message TEXT, reason TEXT NOT NULL);
+        CREATE INDEX audit_entries_by_time ON audit_entries (at_ms);
+        CREATE INDEX audit_entries_by_person ON audit_entries (by_zuid, at_ms);
+        CREATE INDEX audit_entries_by_agent ON audit_entries (agent_id, at_ms);
+
+        """;
+
+    private const string AuditSqliteGuard = """
+        CREATE TRIGGER audit_entries_no_update BEFORE UPDATE ON audit_entries BEGIN SELECT RAISE(ABORT, 'audit entries are append-only'); END;
+        CREATE TRIGGER audit_entries_no_delete BEFORE DELETE ON audit_entries BEGIN SELECT RAISE(ABORT, 'audit entries are append-only'); END;
+        """;
+
+    private const string AuditPostgresGuard = """
+        CREATE FUNCTION audit_entries_refuse() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN RAISE EXCEPTION 'audit entries are append-only'; END $$;
+        CREATE TRIGGER audit_entries_no_change BEFORE UPDATE OR DELETE ON audit_entries FOR EACH ROW EXECUTE FUNCTION audit_entries_refuse();
+        CREATE TRIGGER audit_entries_no_truncate BEFORE TRUNCATE ON audit_entries FOR EACH STATEMENT EXECUTE FUNCTION audit_entries_refuse();
         """;
 
     /// <summary>The newest step this code knows.</summary>

@@ -86,6 +86,8 @@ public partial class LivePage : IDisposable
 
     private string NameOf(string agentId) => subscription?.Current.Agents.FirstOrDefault(a => a.AgentId == agentId)?.Name ?? agentId;
 
+    private string? StatusOf(string agentId) => subscription?.Current.Agents.FirstOrDefault(a => a.AgentId == agentId)?.Status;
+
     public void Dispose()
     {
         closing.Cancel();

@@ -23,6 +23,9 @@ public partial class TimelinePage
     [Inject] public required TimelineLoader Loader { get; init; }
     [Inject] public required AdherenceReport Report { get; init; }
     [Inject] public required ILogger<TimelinePage> Log { get; init; }
+    [Inject] public required AgentDashboard.Web.Audit.AuditStore Audit { get; init; }
+    [Inject] public required AgentDashboard.Web.Wall.DisplayAdmins Admins { get; init; }
+    [Inject] public required Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider Authentications { get; init; }
 
     protected override WorkKind Reads => WorkKind.StatusChanges;
 
@@ -34,6 +37,9 @@ public partial class TimelinePage
     /// <summary>The timelines against the agents' schedules (empty when there are none, or they could not be read).</summary>
     private AdherenceSheet? Sheet { get; set; }
     private string? ScheduleProblem { get; set; }
+
+    /// <summary>The dashboard's records of the changes on screen, the viewer's own (everyone's for an administrator).</summary>
+    private AgentDashboard.Web.Audit.DashboardChanges Dashboard { get; set; } = AgentDashboard.Web.Audit.DashboardChanges.None;
     private StatusAuditProgress? Progress { get; set; }
 
     private DateOnly? ZoomDay => DateOnly.TryParseExact(Day, "yyyy-MM-dd", out var day) ? day : null;
@@ -96,8 +102,26 @@ public partial class TimelinePage
             Log.LogWarning("Schedules could not be read for the timeline: {Problem}", e.Message);
             ScheduleProblem = "Schedules could not be read just now, so adherence is not shown. Load the page again to try again.";
         }
+        Dashboard = await DashboardChangesAsync(Request, cancellationToken);
         Timelines = timelines;
     });
+
+    private async Task<AgentDashboard.Web.Audit.DashboardChanges> DashboardChangesAsync(PeriodRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var user = (await Authentications.GetAuthenticationStateAsync()).User;
+            var viewer = new AgentDashboard.Web.Audit.AuditViewer(Zuid!, Admins.IsAdmin(user));
+            var days = request.Days();
+            return await AgentDashboard.Web.Audit.DashboardChanges.LoadAsync(Audit, request.AgentIds, days.Start, days.End, viewer, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Zoho's own account of each change is still shown.
+            Log.LogWarning("The audit trail could not be read for the timeline: {Problem}", e.Message);
+            return AgentDashboard.Web.Audit.DashboardChanges.None;
+        }
+    }
 
     private void ShowForm() => Show(new Dictionary<string, object?> { ["day"] = null });
 
