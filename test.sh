@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of AgentDashboard and ends with one line: "N passed, N failed".
-# Installs Debian's Chromium for the browser tests when it is missing (never a downloaded browser), and Debian's
+# Installs Debian's Chromium for the browser tests when it is missing (never a downloaded browser), axe-core from npm
+# (tests/AgentDashboard.Web.Tests/axe) for the accessibility tests, and Debian's
 # PostgreSQL, of which it runs a throw-away cluster for the tests (tests/postgres.sh), removed when it ends.
 # Exits non-zero when a test fails, the build fails, or nothing ran.
 set -uo pipefail
@@ -19,6 +20,21 @@ if [ ! -x "$chromium" ]; then
     [ "$(id -u)" -ne 0 ] && sudo="sudo"
     if ! { $sudo apt-get update -qq && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq -o DPkg::Lock::Timeout=300 chromium >/dev/null; }; then
         echo "Could not install chromium with apt-get; the browser tests cannot run." >&2
+        finish 0 0 1
+    fi
+fi
+
+# axe-core for the accessibility tests, from the npm registry, installed again only when its lock file changed.
+axe="tests/AgentDashboard.Web.Tests/axe"
+if [ ! -f "$axe/node_modules/.package-lock.json" ] || [ "$axe/package-lock.json" -nt "$axe/node_modules/.package-lock.json" ]; then
+    echo "== Installing axe-core for the accessibility tests"
+    if ! command -v npm >/dev/null; then
+        sudo=""
+        [ "$(id -u)" -ne 0 ] && sudo="sudo"
+        $sudo apt-get update -qq && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq -o DPkg::Lock::Timeout=300 npm >/dev/null
+    fi
+    if ! (cd "$axe" && npm ci --no-audit --no-fund --loglevel=error >/dev/null); then
+        echo "Could not install axe-core with npm (npm ci in $axe); the accessibility tests cannot run." >&2
         finish 0 0 1
     fi
 fi

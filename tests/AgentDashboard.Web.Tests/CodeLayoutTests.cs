@@ -14,7 +14,7 @@ public sealed partial class CodeLayoutTests
     private static IEnumerable<string> Files(string folder, params string[] extensions) =>
         Directory.EnumerateFiles(Path.Combine(Repository.Root, folder), "*", SearchOption.AllDirectories)
             .Where(f => extensions.Contains(Path.GetExtension(f)))
-            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}") && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}"));
+            .Where(f => !new[] { "obj", "bin", "node_modules" }.Any(build => f.Contains($"{Path.DirectorySeparatorChar}{build}{Path.DirectorySeparatorChar}"))); // not ours: built or installed
 
     private static string Relative(string path) => Path.GetRelativePath(Repository.Root, path).Replace('\\', '/');
 

@@ -36,6 +36,7 @@ public static class DashboardTheme
         PaletteDark = new PaletteDark
         {
             Primary = "#6ea8df",
+            PrimaryContrastText = "#0b1520", // dark words on the light blue of a filled button (white there is 2.5:1)
             Secondary = "#c297ff",
             Tertiary = "#58a6ff",
             Info = "#58a6ff",
