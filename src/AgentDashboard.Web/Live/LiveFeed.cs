@@ -321,33 +321,24 @@ internal sealed class LiveFeed
         }
     }
 
-    /// <summary>The next board worked out from the current one, at once (so a poll and a change never overwrite each other), and shown.</summary>
+    /// <summary>
+    /// The next board worked out from the current one, at once (so a poll and a change never overwrite each other),
+    /// and shown; offered inside the lock so viewers get boards in the order they were made (an offer never blocks).
+    /// </summary>
     private BoardSnapshot Advance(Func<BoardSnapshot, BoardSnapshot> step)
     {
-        BoardSnapshot next;
-        ImmutableHashSet<LiveSubscription> viewers;
         lock (gate)
         {
-            next = step(current);
+            var next = step(current);
             if (ReferenceEquals(next, current)) return next;
             current = next;
-            viewers = subscribers;
+            foreach (var viewer in subscribers) viewer.Offer(next);
+            return next;
         }
-        foreach (var viewer in viewers) viewer.Offer(next);
-        return next;
     }
 
     /// <summary>Shows a board to this instance's viewers of the feed.</summary>
-    private void Show(BoardSnapshot snapshot)
-    {
-        ImmutableHashSet<LiveSubscription> viewers;
-        lock (gate)
-        {
-            current = snapshot;
-            viewers = subscribers;
-        }
-        foreach (var viewer in viewers) viewer.Offer(snapshot);
-    }
+    private void Show(BoardSnapshot snapshot) => Advance(_ => snapshot);
 
     private bool StopIfIdle()
     {
