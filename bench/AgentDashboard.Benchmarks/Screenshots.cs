@@ -64,6 +64,7 @@ internal static class Screenshots
                 ("not-found", "/no/such/page", "h1", null),
                 ("timeline-picker", $"/timeline?from=2026-11-17&tz={Zone}", "#timeline [data-lane]", "#agent-picker"),
                 ("live-override", "/live", "#agents [data-agent]", "#agents [data-agent] input[type=checkbox] >> nth=0 ;; #override"),
+                ("live-override-done", "/live", "#agents [data-agent]", "#agents [data-agent] input[type=checkbox] >> nth=0 ;; #override ;; #confirm ;; #override-outcomes"),
                 ("live-settings", "/live", "#agents [data-agent]", "#open-settings"),
                 ("user-menu", "/", "h1", "#signed-in-as"),
                 ("displays-all", "/displays/all", "h1", null),

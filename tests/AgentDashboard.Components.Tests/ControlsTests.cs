@@ -47,6 +47,7 @@ public sealed class ControlsTests
     {
         await using var page = new MudPageContext();
         page.Fake.OwnStatus = "Available";
+        page.Fake.OwnAgentId = "me-7";
         page.Zoho.SetOwn = _ => new UpdateOnlineStatusResponse();
         var host = page.RenderInProviders(Component<OwnStatus>());
         host.WaitForAssertion(() => Assert.Equal("Available", host.Find("#own-status-button").GetAttribute("data-current")), Wait);
@@ -60,6 +61,10 @@ public sealed class ControlsTests
 
         host.WaitForAssertion(() => Assert.Equal(["Your status is now On Break."], host.Snackbars()), Wait);
         Assert.Equal(["On Break"], page.Zoho.OwnChanges);
+        // The person's own tile, on every board that holds it, shows the change at once.
+        var (ids, shown, _) = Assert.Single(page.Feeds.Shown);
+        Assert.Equal(["me-7"], ids);
+        Assert.Equal("On Break", shown);
         Assert.Equal("On Break", OwnStatusText(host));
         Assert.Equal("On Break", host.Find("#own-status-button").GetAttribute("data-current"));
         Assert.Contains("st-break", host.Find("#own-status-button").ClassList);
@@ -76,6 +81,7 @@ public sealed class ControlsTests
     {
         await using var page = new MudPageContext();
         page.Fake.OwnStatus = "Busy";
+        page.Fake.OwnAgentId = "me-7";
         const string why = "Zoho Voice refused: you may not change your status now.";
         page.Zoho.SetOwn = _ => throw new ZohoApiException(ZohoFailureKind.Forbidden, "update online status", why);
         var host = page.RenderInProviders(Component<OwnStatus>());
@@ -87,6 +93,7 @@ public sealed class ControlsTests
         Assert.Contains("mud-alert-filled-error", host.Find(".mud-snackbar").ClassList);
         Assert.Equal(["Available"], page.Zoho.OwnChanges); // it was asked
         Assert.Equal("Busy", OwnStatusText(host)); // and the old status stays
+        Assert.Empty(page.Feeds.Shown); // and no board shows a change
         Assert.Contains("st-busy", host.Find("#own-status-button").ClassList);
     }
 

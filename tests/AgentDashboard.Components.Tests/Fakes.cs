@@ -32,6 +32,15 @@ public sealed class FakeFeeds : ILiveFeeds
         return subscription;
     }
 
+    /// <summary>The status changes the page asked to show at once, in order.</summary>
+    public List<(IReadOnlyCollection<string> AgentIds, string Status, string? TriggeredBy)> Shown { get; } = [];
+
+    public Task ShowChangesAsync(IReadOnlyCollection<string> agentIds, string status, string? triggeredBy)
+    {
+        Shown.Add((agentIds, status, triggeredBy));
+        return Task.CompletedTask;
+    }
+
     public void Publish(BoardSnapshot board)
     {
         Board = board;
@@ -57,9 +66,10 @@ public sealed class FakeZoho : IZohoVoiceClient
     public Task<OverviewResponse> GetOverviewAsync(OverviewQuery query, CancellationToken cancellationToken) => Task.FromResult(Answer(Overview, query, "statusaudit/overview"));
     public Task<CalendarSummaryResponse> GetCalendarSummaryAsync(CalendarSummaryQuery query, CancellationToken cancellationToken) => Task.FromResult(Answer(CalendarSummary, query, "statusaudit/calendarSummary"));
     public string OwnStatus { get; set; } = "Available";
+    public string? OwnAgentId { get; set; }
 
     public Task<OwnOnlineStatusResponse> GetOwnOnlineStatusAsync(CancellationToken cancellationToken) =>
-        Task.FromResult(new OwnOnlineStatusResponse { OnlineStatus = new AgentOnlineStatus { OnlineStatus = OwnStatus } });
+        Task.FromResult(new OwnOnlineStatusResponse { OnlineStatus = new AgentOnlineStatus { AgentId = OwnAgentId, OnlineStatus = OwnStatus } });
     public Task<UpdateOnlineStatusResponse> SetOwnOnlineStatusAsync(string status, CancellationToken cancellationToken) => throw new Xunit.Sdk.XunitException("unexpected own status change");
     public Func<IReadOnlyList<string>, AgentsOnlineStatusResponse>? OnlineStatuses { get; set; }
 

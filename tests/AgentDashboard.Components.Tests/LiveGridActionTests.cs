@@ -55,9 +55,14 @@ public sealed class LiveGridActionTests
         var outcomes = host.FindAll("#override-outcomes li").Select(li => (li.ClassName, MudMarkup.Words(li.TextContent))).ToList();
         Assert.Equal(
         [
-            ("outcome-ok", "Ann: set to On Break; the grid shows it on the next poll."),
+            ("outcome-ok", "Ann: set to On Break; shown on the grid and walls now, confirmed at the next poll."),
             ("outcome-failed", "Dee: The agent is on a call."),
         ], outcomes);
+        // Only the agent Zoho changed is shown changed at once, by the supervisor who changed them.
+        var (shownIds, shownStatus, by) = Assert.Single(page.Feeds.Shown);
+        Assert.Equal(["ann"], shownIds);
+        Assert.Equal("On Break", shownStatus);
+        Assert.NotNull(by);
         host.WaitForAssertion(() => Assert.Equal(["1 of 2 agents set to On Break; see why below."], host.Snackbars()), Wait);
         Assert.Contains("mud-alert-filled-warning", host.Find(".mud-snackbar").ClassList);
         Assert.Empty(host.FindAll("#confirm-override")); // the dialog closed
@@ -87,7 +92,7 @@ public sealed class LiveGridActionTests
         Assert.Equal(["cy"], Assert.Single(sent).Agents);
         Assert.Equal("Available", sent[0].Status);
         Assert.Equal("Status change", host.Find("#override-outcomes h2").TextContent.Trim());
-        Assert.Equal("Cy: set to Available; the grid shows it on the next poll.", MudMarkup.Words(host.Find("#override-outcomes li").TextContent));
+        Assert.Equal("Cy: set to Available; shown on the grid and walls now, confirmed at the next poll.", MudMarkup.Words(host.Find("#override-outcomes li").TextContent));
         host.WaitForAssertion(() => Assert.Equal(["1 agent set to Available."], host.Snackbars()), Wait);
         Assert.Contains("mud-alert-filled-success", host.Find(".mud-snackbar").ClassList);
     }
@@ -109,7 +114,7 @@ public sealed class LiveGridActionTests
         host.Find("#confirm").Click();
 
         host.WaitForElement("#override-outcomes", Wait);
-        Assert.Equal("Ann: set to Available; the grid shows it on the next poll.", MudMarkup.Words(host.Find("#override-outcomes li").TextContent));
+        Assert.Equal("Ann: set to Available; shown on the grid and walls now, confirmed at the next poll.", MudMarkup.Words(host.Find("#override-outcomes li").TextContent));
     }
 
     [Fact]

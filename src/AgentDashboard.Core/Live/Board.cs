@@ -18,7 +18,8 @@ public enum SinceKind
 /// <summary>
 /// One agent on the live board. <see cref="Since"/> is when the current status began, as far as
 /// <see cref="SinceKind"/> says. <see cref="Error"/> is Zoho's per-agent answer when it gave no status (an unknown
-/// or hidden agent). <see cref="Queues"/> are the ids of the scope's queues the agent answers.
+/// or hidden agent). <see cref="Queues"/> are the ids of the scope's queues the agent answers. <see cref="Unconfirmed"/>:
+/// the status is a change made through the dashboard that no poll has confirmed yet (<see cref="BoardSnapshot.WithChanges"/>).
 /// </summary>
 public sealed record LiveAgent(
     string AgentId,
@@ -28,7 +29,8 @@ public sealed record LiveAgent(
     SinceKind SinceKind,
     string? TriggeredBy,
     string? Error = null,
-    IReadOnlyList<string>? Queues = null)
+    IReadOnlyList<string>? Queues = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool Unconfirmed = false)
 {
     public bool Answers(string queueId) => Queues?.Contains(queueId) == true;
 
@@ -69,6 +71,9 @@ public sealed record LiveAgent(
     }
 }
 
+/// <summary>A status change made through the dashboard that Zoho said it made: whose, to what, when, and by whom.</summary>
+public readonly record struct KnownChange(string AgentId, string Status, DateTimeOffset At, string? TriggeredBy);
+
 /// <summary>What one poll said about one agent: a status, or Zoho's per-agent error.</summary>
 public readonly record struct PolledStatus(string AgentId, string? Status, string? Error);
 
@@ -97,7 +102,9 @@ public sealed record BoardSnapshot(
     /// <summary>
     /// Applies a good poll: an agent whose status did not change keeps its <c>Since</c> and trigger; one whose
     /// status changed starts now, observed rather than exact (unless it had no change on record: then its status is
-    /// simply learnt, still "since before"). Returns the ids that changed.
+    /// simply learnt, still "since before"). Returns the ids that changed. An <see cref="LiveAgent.Unconfirmed"/>
+    /// change the poll agrees with is confirmed; one it disagrees with is kept this once (the poll may have been
+    /// asked before the change, or Zoho may lag a moment), no longer unconfirmed, so the next poll that disagrees wins.
     /// </summary>
     public (BoardSnapshot Next, ImmutableHashSet<string> Changed) Apply(IEnumerable<PolledStatus> poll, DateTimeOffset now)
     {
@@ -113,11 +120,15 @@ public sealed record BoardSnapshot(
             {
                 if (agent.Error == seen.Error) return agent;
                 changed.Add(agent.AgentId);
-                return agent with { Status = null, Since = null, SinceKind = SinceKind.Observed, TriggeredBy = null, Error = seen.Error };
+                return agent with { Status = null, Since = null, SinceKind = SinceKind.Observed, TriggeredBy = null, Error = seen.Error, Unconfirmed = false };
             }
             if (seen.Status == agent.Status && agent.Error is null)
             {
-                return agent;
+                return agent.Unconfirmed ? agent with { Unconfirmed = false } : agent;
+            }
+            if (agent.Unconfirmed)
+            {
+                return agent with { Unconfirmed = false };
             }
             changed.Add(agent.AgentId);
             if (agent is { Status: null, Error: null, SinceKind: SinceKind.Before })
@@ -127,6 +138,30 @@ public sealed record BoardSnapshot(
             return agent with { Status = seen.Status, Since = now, SinceKind = SinceKind.Observed, TriggeredBy = null, Error = null };
         }).ToImmutableArray();
         return (new BoardSnapshot(agents, now), changed.ToImmutable());
+    }
+
+    /// <summary>
+    /// Applies status changes made through the dashboard, before any poll sees them: each agent on the board whose
+    /// status differs takes the new one, exactly since the change, triggered by whoever made it, unconfirmed until a
+    /// poll says so (<see cref="Apply"/>). Agents not on the board are never added; <see cref="AsOf"/> stays the
+    /// last poll's. Returns the ids that changed (none: the same board).
+    /// </summary>
+    public (BoardSnapshot Next, ImmutableHashSet<string> Changed) WithChanges(IEnumerable<KnownChange> changes)
+    {
+        var latest = new Dictionary<string, KnownChange>(StringComparer.Ordinal);
+        foreach (var change in changes) latest[change.AgentId] = change;
+        var changed = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
+        var agents = Agents.Select(agent =>
+        {
+            if (!latest.TryGetValue(agent.AgentId, out var change) || (change.Status == agent.Status && agent.Error is null))
+            {
+                return agent;
+            }
+            changed.Add(agent.AgentId);
+            return agent with { Status = change.Status, Since = change.At, SinceKind = SinceKind.Exact, TriggeredBy = change.TriggeredBy, Error = null, Unconfirmed = true };
+        }).ToImmutableArray();
+        // A new board, not a copy: the counts are worked out when it is made.
+        return changed.Count == 0 ? (this, changed.ToImmutable()) : (new BoardSnapshot(agents, AsOf, FailedPolls, LastError, SessionEnded), changed.ToImmutable());
     }
 
     /// <summary>A failed poll: same agents, one more failure, the reason in words, and whether the Zoho session has ended.</summary>

@@ -11,8 +11,14 @@ namespace AgentDashboard.Web.Live;
 /// </summary>
 public interface IFeedSharing
 {
-    /// <summary>Joins a feed; <paramref name="received"/> gets each board another instance publishes for it.</summary>
-    Task<FeedShare> JoinAsync(string feedKey, Action<BoardSnapshot> received, CancellationToken cancellationToken);
+    /// <summary>
+    /// Joins a feed; <paramref name="received"/> gets each board another instance publishes for it, and
+    /// <paramref name="changed"/> each status change another instance announces (<see cref="AnnounceAsync"/>).
+    /// </summary>
+    Task<FeedShare> JoinAsync(string feedKey, Action<BoardSnapshot> received, Action<IReadOnlyList<KnownChange>> changed, CancellationToken cancellationToken);
+
+    /// <summary>Tells the other instances of status changes made through this one (its own feeds have them already).</summary>
+    Task AnnounceAsync(IReadOnlyList<KnownChange> changes, CancellationToken cancellationToken);
 
     /// <summary>The key all instances know a feed by: the identity and scope, hashed (the identity is not spelt out in the store).</summary>
     static string KeyOf(string zuid, LiveScope scope) =>
@@ -37,8 +43,10 @@ public abstract class FeedShare : IAsyncDisposable
 /// <summary>One instance: it polls every feed itself, and has nobody to publish to.</summary>
 public sealed class SingleInstanceFeedSharing : IFeedSharing
 {
-    public Task<FeedShare> JoinAsync(string feedKey, Action<BoardSnapshot> received, CancellationToken cancellationToken) =>
+    public Task<FeedShare> JoinAsync(string feedKey, Action<BoardSnapshot> received, Action<IReadOnlyList<KnownChange>> changed, CancellationToken cancellationToken) =>
         Task.FromResult<FeedShare>(new Alone());
+
+    public Task AnnounceAsync(IReadOnlyList<KnownChange> changes, CancellationToken cancellationToken) => Task.CompletedTask;
 
     private sealed class Alone : FeedShare
     {

@@ -14,6 +14,12 @@ namespace AgentDashboard.Web.Live;
 public interface ILiveFeeds
 {
     LiveSubscription Subscribe(string zuid, LiveScope scope);
+
+    /// <summary>
+    /// Agents whose status a change made through the dashboard set, as Zoho said it did: every feed whose board holds
+    /// them, on every instance, shows it at once; the next polls confirm or correct it. Never fails (a problem is logged).
+    /// </summary>
+    Task ShowChangesAsync(IReadOnlyCollection<string> agentIds, string status, string? triggeredBy);
 }
 
 /// <summary>A viewer of a feed: the latest snapshot, and every newer one as it comes (only the latest waits: slow readers skip).</summary>
@@ -132,7 +138,7 @@ internal sealed class LiveFeed
     {
         try
         {
-            await using (share = await sharing.JoinAsync(feedKey, Show, cancellationToken))
+            await using (share = await sharing.JoinAsync(feedKey, Show, ApplyChanges, cancellationToken))
             {
                 await PollUntilStoppedAsync(share, cancellationToken);
             }
@@ -180,8 +186,8 @@ internal sealed class LiveFeed
                 // Whatever failed (Zoho, the token store, this code), viewers keep the last good board and the feed tries again.
                 failures++;
                 var zoho = error as ZohoApiException;
-                await PublishAsync(current.Failed(zoho?.Message ?? "The dashboard could not complete its last poll; it keeps trying.",
-                    sessionEnded: zoho?.Kind is ZohoFailureKind.SessionEnded or ZohoFailureKind.NotSignedIn), cancellationToken);
+                await ShareAsync(Advance(board => board.Failed(zoho?.Message ?? "The dashboard could not complete its last poll; it keeps trying.",
+                    sessionEnded: zoho?.Kind is ZohoFailureKind.SessionEnded or ZohoFailureKind.NotSignedIn)), cancellationToken);
                 var backOff = TimeSpan.FromTicks(options.PollInterval.Ticks * (1L << Math.Min(failures, 6)));
                 wait = Max(zoho?.RetryAfter ?? TimeSpan.Zero, backOff < options.MaxBackOff ? backOff : options.MaxBackOff);
                 // The message only: a stack trace never goes to the log.
@@ -223,8 +229,10 @@ internal sealed class LiveFeed
         }
         countPoll();
         var answer = await zoho.GetAgentsOnlineStatusAsync(current.Agents.Select(a => a.AgentId).ToList(), cancellationToken);
-        var (next, _) = current.Apply(answer.Agents.Select(a => new PolledStatus(a.AgentId ?? "", a.OnlineStatus, a.IsError ? a.Error ?? "No status." : null)), clock.GetUtcNow());
-        await PublishAsync(next, cancellationToken);
+        var polled = answer.Agents.Select(a => new PolledStatus(a.AgentId ?? "", a.OnlineStatus, a.IsError ? a.Error ?? "No status." : null)).ToList();
+        var now = clock.GetUtcNow();
+        // Applied to the board as it is now, not as it was when asked: a change shown meanwhile is not lost.
+        await ShareAsync(Advance(board => board.Apply(polled, now).Next), cancellationToken);
     }
 
     /// <summary>The scope's agents; null when the directory failed but the board already knows them.</summary>
@@ -281,10 +289,41 @@ internal sealed class LiveFeed
         return new BoardSnapshot(agents, clock.GetUtcNow());
     }
 
+    /// <summary>
+    /// Status changes made through the dashboard (here, or announced by another instance): shown when this board
+    /// holds those agents, and published when this instance polls the feed (for viewers who join later elsewhere).
+    /// </summary>
+    public void ApplyChanges(IReadOnlyList<KnownChange> changes)
+    {
+        bool changed = false;
+        var next = Advance(board =>
+        {
+            var (applied, ids) = board.WithChanges(changes);
+            changed = !ids.IsEmpty;
+            return applied;
+        });
+        if (changed && share is { Polls: true }) _ = Task.Run(async () =>
+        {
+            try
+            {
+                await ShareAsync(next, stopping.Token);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        });
+    }
+
     /// <summary>Shows a board this instance polled, and gives it to the other instances watching the feed.</summary>
     private async Task PublishAsync(BoardSnapshot snapshot, CancellationToken cancellationToken)
     {
         Show(snapshot);
+        await ShareAsync(snapshot, cancellationToken);
+    }
+
+    /// <summary>Gives a board this instance polled (and shows already) to the other instances watching the feed.</summary>
+    private async Task ShareAsync(BoardSnapshot snapshot, CancellationToken cancellationToken)
+    {
         try
         {
             if (share is not null) await share.PublishAsync(snapshot, cancellationToken);
@@ -296,17 +335,24 @@ internal sealed class LiveFeed
         }
     }
 
-    /// <summary>Shows a board to this instance's viewers of the feed.</summary>
-    private void Show(BoardSnapshot snapshot)
+    /// <summary>
+    /// The next board worked out from the current one, at once (so a poll and a change never overwrite each other),
+    /// and shown; offered inside the lock so viewers get boards in the order they were made (an offer never blocks).
+    /// </summary>
+    private BoardSnapshot Advance(Func<BoardSnapshot, BoardSnapshot> step)
     {
-        ImmutableHashSet<LiveSubscription> viewers;
         lock (gate)
         {
-            current = snapshot;
-            viewers = subscribers;
+            var next = step(current);
+            if (ReferenceEquals(next, current)) return next;
+            current = next;
+            foreach (var viewer in subscribers) viewer.Offer(next);
+            return next;
         }
-        foreach (var viewer in viewers) viewer.Offer(snapshot);
     }
+
+    /// <summary>Shows a board to this instance's viewers of the feed.</summary>
+    private void Show(BoardSnapshot snapshot) => Advance(_ => snapshot);
 
     private bool StopIfIdle()
     {

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using AgentDashboard.Core.Live;
 using AgentDashboard.Web.Agents;
 using AgentDashboard.Zoho;
 using AgentDashboard.Zoho.Http;
@@ -46,6 +47,27 @@ public sealed class LiveFeedHub(
                 return subscription;
             }
             feeds.TryRemove(new KeyValuePair<(string, string), LiveFeed>(key, feed)); // it stopped: idle, or ended by a fault
+        }
+    }
+
+    /// <summary>
+    /// Shows the changes on every feed of this instance whose board holds those agents (a feed of any identity: it
+    /// shows those agents already, and no agent is ever added to a board), and announces them to the other instances.
+    /// </summary>
+    public async Task ShowChangesAsync(IReadOnlyCollection<string> agentIds, string status, string? triggeredBy)
+    {
+        var at = clock.GetUtcNow();
+        var changes = agentIds.Select(id => new KnownChange(id, status, at, triggeredBy)).ToList();
+        if (changes.Count == 0) return;
+        foreach (var feed in feeds.Values) feed.ApplyChanges(changes);
+        try
+        {
+            await sharing.AnnounceAsync(changes, CancellationToken.None);
+        }
+        catch (Exception error)
+        {
+            // This instance's viewers have it; the others see it at their next poll.
+            loggers.CreateLogger<LiveFeedHub>().LogWarning("Could not announce status changes to the other instances: {Error}: {Message}", error.GetType().Name, error.Message);
         }
     }
 

@@ -9,6 +9,8 @@ using Npgsql;
 
 namespace AgentDashboard.Web.Live;
 
+// Longer than 400 lines because the leases, the published boards and the announced changes share one channel and its listener.
+
 /// <summary>
 /// Feeds shared through PostgreSQL. Each feed has a lease row (<c>feed_leases</c>); the instance holding it polls and
 /// writes each board to <c>feed_snapshots</c>, fenced by the lease, then NOTIFYs the others (the board itself in the
@@ -16,6 +18,7 @@ namespace AgentDashboard.Web.Live;
 /// and bids for those of the feeds it watches every quarter interval; a lease lapses 1.25 intervals after its last
 /// renewal, so when the poller dies another takes over within 1.5 intervals and its first poll. An instance that stops
 /// hands its leases back at once. Lease times are the database's clock, so instances need not agree on theirs.
+/// Status changes made through one instance are NOTIFYed on the same channel, so every instance's feeds show them at once.
 /// </summary>
 public sealed class PostgresFeedSharing(PostgresDashboardDatabase database, IOptions<LiveFeedOptions> options, ILogger<PostgresFeedSharing> logger)
     : BackgroundService, IFeedSharing
@@ -24,6 +27,9 @@ public sealed class PostgresFeedSharing(PostgresDashboardDatabase database, IOpt
 
     /// <summary>Notifications carry at most 8000 bytes; a board larger than this goes by its row.</summary>
     private const int InlineLimit = 7000;
+
+    /// <summary>Changes per notification: well under its 8000 bytes, with long names.</summary>
+    private const int ChangesPerNotification = 20;
 
     /// <summary>How often the listener checks its connection is alive when nothing arrives.</summary>
     private static readonly TimeSpan ListenerCheck = TimeSpan.FromSeconds(30);
@@ -47,9 +53,9 @@ public sealed class PostgresFeedSharing(PostgresDashboardDatabase database, IOpt
     /// <summary>This instance's name in the lease and snapshot rows.</summary>
     internal string Instance => instance;
 
-    public async Task<FeedShare> JoinAsync(string feedKey, Action<BoardSnapshot> received, CancellationToken cancellationToken)
+    public async Task<FeedShare> JoinAsync(string feedKey, Action<BoardSnapshot> received, Action<IReadOnlyList<KnownChange>> changed, CancellationToken cancellationToken)
     {
-        var share = new Share(this, feedKey, received);
+        var share = new Share(this, feedKey, received, changed);
         shares[feedKey] = share;
         try
         {
@@ -192,10 +198,26 @@ public sealed class PostgresFeedSharing(PostgresDashboardDatabase database, IOpt
         }
     }
 
-    /// <summary><c>board|holder|key|version[|json]</c>, or <c>free|holder|key</c> when a poller hands a feed back.</summary>
+    /// <summary>
+    /// <c>board|holder|key|version[|json]</c>, <c>free|holder|key</c> when a poller hands a feed back, or
+    /// <c>changes|sender|json</c> for status changes made through another instance (for every feed here).
+    /// </summary>
     private void OnNotification(string payload)
     {
         var parts = payload.Split('|', 5);
+        if (parts is ["changes", var sender, var json] && sender != instance)
+        {
+            try
+            {
+                var changes = JsonSerializer.Deserialize<KnownChange[]>(json) ?? [];
+                foreach (var each in shares.Values) each.Changed(changes);
+            }
+            catch (JsonException error)
+            {
+                logger.LogWarning("Status changes announced by another instance could not be read: {Message}", error.Message);
+            }
+            return;
+        }
         if (parts.Length < 3 || parts[1] == instance || !shares.TryGetValue(parts[2], out var share)) return;
         if (parts[0] == "free")
         {
@@ -262,6 +284,17 @@ public sealed class PostgresFeedSharing(PostgresDashboardDatabase database, IOpt
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    public async Task AnnounceAsync(IReadOnlyList<KnownChange> changes, CancellationToken cancellationToken)
+    {
+        var payloads = changes.Chunk(ChangesPerNotification).Select(chunk => $"changes|{instance}|{JsonSerializer.Serialize(chunk)}").ToArray();
+        if (payloads.Length == 0) return;
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = (NpgsqlCommand)connection.CreateCommand();
+        command.CommandText = $"SELECT pg_notify('{Channel}', payload) FROM unnest(@payloads) AS payload";
+        command.Parameters.AddWithValue("payloads", payloads);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     private async Task LeaveAsync(Share share)
     {
         share.SetHeld(0);
@@ -320,7 +353,7 @@ public sealed class PostgresFeedSharing(PostgresDashboardDatabase database, IOpt
         }
     }
 
-    private sealed class Share(PostgresFeedSharing sharing, string key, Action<BoardSnapshot> received) : FeedShare
+    private sealed class Share(PostgresFeedSharing sharing, string key, Action<BoardSnapshot> received, Action<IReadOnlyList<KnownChange>> changed) : FeedShare
     {
         private readonly object gate = new();
         private readonly SemaphoreSlim turn = new(0, 1);
@@ -328,6 +361,7 @@ public sealed class PostgresFeedSharing(PostgresDashboardDatabase database, IOpt
         private long version;
 
         public string Key => key;
+        public Action<IReadOnlyList<KnownChange>> Changed => changed;
         public long Version => Interlocked.Read(ref version);
 
         public override bool Polls => Stopwatch.GetTimestamp() < Interlocked.Read(ref heldUntil);
