@@ -12,7 +12,7 @@ namespace AgentDashboard.Benchmarks;
 /// <summary>
 /// Every page of the dashboard in Chromium, at 1366x768 and 1920x1080, light and dark (the device's preference:
 /// the dashboard follows it by default), saved as PNG files to look at. Demo mode on a fixed busy Tuesday morning.
-/// Options: --out DIR (TestResults/screenshots/pages), --only NAME (one page), --html (the page's HTML beside each picture), --full (the whole page, not the screen).
+/// Options: --out DIR (TestResults/screenshots/pages), --only NAME[,NAME] (those pages), --html (the page's HTML beside each picture), --full (the whole page, not the screen).
 /// </summary>
 internal static class Screenshots
 {
@@ -64,6 +64,7 @@ internal static class Screenshots
                 ("timeline-picker", $"/timeline?from=2026-11-17&tz={Zone}", "#timeline [data-lane]", "#agent-picker"),
                 ("live-override", "/live", "#agents [data-agent]", "#agents [data-agent] input[type=checkbox] >> nth=0 ;; #override"),
                 ("live-settings", "/live", "#agents [data-agent]", "#open-settings"),
+                ("live-paused", "/live?view=table", "#agents [data-agent]", "#pause"),
                 ("user-menu", "/", "h1", "#signed-in-as"),
                 ("displays-all", "/displays/all", "h1", null),
                 ("wall-unknown", "/wall/no-such-link", "#wall-closed", null),
@@ -85,7 +86,7 @@ internal static class Screenshots
                 foreach (var (width, height) in new[] { (1366, 768), (1920, 1080) })
                 {
                     await page.SetViewportSizeAsync(width, height);
-                    foreach (var (name, path, waitFor, click) in pages.Where(p => onlyPage is null || p.Name == onlyPage))
+                    foreach (var (name, path, waitFor, click) in pages.Where(p => onlyPage is null || onlyPage.Split(',').Contains(p.Name)))
                     {
                         try
                         {

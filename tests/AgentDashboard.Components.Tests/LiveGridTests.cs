@@ -138,8 +138,6 @@ public sealed class LiveGridTests
     {
         await using var page = new MudPageContext();
         page.Feeds.Board = new BoardSnapshot([.. Floor(page.Clock)], page.Clock.Now);
-        string Share(IRenderedComponent<IComponent> host) =>
-            MudMarkup.Words(host.Find("#productive-share .counter-count").TextContent + " " + host.Find("#productive-share .counter-label").TextContent);
 
         // Signed in: Ann, Ben, Cy, Dee, Eve (Fay is Offline, Gus has no status); Available or On Call: Ann, Dee. 2/5.
         var host = Open(page);
