@@ -69,7 +69,6 @@ public sealed class WallPageTests
     private static Dictionary<string, string> Counters(IRenderedComponent<WallPage> wall) =>
         wall.FindAll("#wall-counters .wall-counter[data-status]").ToDictionary(c => c.GetAttribute("data-status")!, c => c.QuerySelector(".wall-count")!.TextContent.Trim());
 
-    /// <summary>The productive share's box as read: percent, "productive", then how many of how many.</summary>
     private static string Share(IRenderedComponent<WallPage> wall) => MudMarkup.Words(wall.Find("#wall-share").TextContent);
 
     [Theory]
@@ -131,13 +130,9 @@ public sealed class WallPageTests
     public async Task With_nobody_signed_in_the_wall_shows_no_productive_share_rather_than_nought()
     {
         await using var page = new WallContext(Live);
-        var clock = page.Clock;
-        page.Feeds.Board = new BoardSnapshot([Agent(clock, "zoe", "Zoe", "Offline", 60, "q1"), .. Floor(clock).Where(a => a.AgentId == "dee")], clock.Now);
-        var (_, token) = await LinkAsync(page, new WallView(["q1", "q2"]));
-
-        var wall = Open(page, clock, token);
-
         // Zoe is Offline and Dee has no status: nobody is signed in.
+        page.Feeds.Board = new BoardSnapshot([Agent(page.Clock, "zoe", "Zoe", "Offline", 60, "q1"), .. Floor(page.Clock).Where(a => a.AgentId == "dee")], page.Clock.Now);
+        var wall = Open(page, page.Clock, (await LinkAsync(page, new WallView(["q1", "q2"]))).Token);
         Assert.Equal("— productive nobody signed in", Share(wall));
         Assert.StartsWith("Productive share:", wall.Find("#wall-share").GetAttribute("title"));
     }
