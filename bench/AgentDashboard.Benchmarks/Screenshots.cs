@@ -12,7 +12,7 @@ namespace AgentDashboard.Benchmarks;
 /// <summary>
 /// Every page of the dashboard in Chromium, at 1366x768 and 1920x1080, light and dark (the device's preference:
 /// the dashboard follows it by default), saved as PNG files to look at. Demo mode on a fixed busy Tuesday morning.
-/// Options: --out DIR (TestResults/screenshots/pages), --only NAME (one page), --html (the page's HTML beside each picture), --full (the whole page, not the screen).
+/// Options: --out DIR (TestResults/screenshots/pages), --only NAME[,NAME] (those pages), --html (the page's HTML beside each picture), --full (the whole page, not the screen).
 /// </summary>
 internal static class Screenshots
 {
@@ -66,6 +66,7 @@ internal static class Screenshots
                 ("live-override", "/live", "#agents [data-agent]", "#agents [data-agent] input[type=checkbox] >> nth=0 ;; #override"),
                 ("live-override-done", "/live", "#agents [data-agent]", "#agents [data-agent] input[type=checkbox] >> nth=0 ;; #override ;; #confirm ;; #override-outcomes"),
                 ("live-settings", "/live", "#agents [data-agent]", "#open-settings"),
+                ("live-paused", "/live?view=table", "#agents [data-agent]", "#pause"),
                 ("user-menu", "/", "h1", "#signed-in-as"),
                 ("displays-all", "/displays/all", "h1", null),
                 ("audit", $"/audit?tz={Zone}", "#audit-entries", null),
@@ -88,7 +89,7 @@ internal static class Screenshots
                 foreach (var (width, height) in new[] { (1366, 768), (1920, 1080) })
                 {
                     await page.SetViewportSizeAsync(width, height);
-                    foreach (var (name, path, waitFor, click) in pages.Where(p => onlyPage is null || p.Name == onlyPage))
+                    foreach (var (name, path, waitFor, click) in pages.Where(p => onlyPage is null || onlyPage.Split(',').Contains(p.Name)))
                     {
                         try
                         {

@@ -1,4 +1,5 @@
 using AgentDashboard.Core.Live;
+using Microsoft.AspNetCore.Components;
 using AgentDashboard.Web.Components.Pages;
 using AgentDashboard.Web.Live;
 using static AgentDashboard.Components.Tests.LiveGridSamples;
@@ -130,6 +131,36 @@ public sealed class LiveGridTests
         host.Choose("queue-select", "All queues");
         Assert.DoesNotContain("queue", Query(page).Keys);
         host.WaitForAssertion(() => Assert.Equal(["ben", "dee", "eve"], Tiles(host)), Wait);
+    }
+
+    [Fact]
+    public async Task The_productive_share_is_of_the_whole_board_or_of_the_chosen_queue()
+    {
+        await using var page = new MudPageContext();
+        page.Feeds.Board = new BoardSnapshot([.. Floor(page.Clock)], page.Clock.Now);
+
+        // Signed in: Ann, Ben, Cy, Dee, Eve (Fay is Offline, Gus has no status); Available or On Call: Ann, Dee. 2/5.
+        var host = Open(page);
+        Assert.Equal("40% productive · 2 of 5 signed in", Share(host));
+        Assert.StartsWith("Productive share: agents Available or On Call, out of the agents signed in", host.Find("#productive-share").GetAttribute("title"));
+
+        // A status filter or a search narrows the agents shown, not the share (it is the floor's, as the counters are).
+        page.NavigateTo("/live?status=Busy&q=cy");
+        host.WaitForAssertion(() => Assert.Equal(["cy"], Tiles(host)), Wait);
+        Assert.Equal("40% productive · 2 of 5 signed in", Share(host));
+
+        // Sales (q1): Ann, Ben, Dee signed in (Fay Offline); Ann and Dee productive. 2/3 = 66.7%.
+        page.NavigateTo("/live?queue=q1");
+        host.WaitForAssertion(() => Assert.Equal("67% productive in Sales · 2 of 3 signed in", Share(host)), Wait);
+        Assert.EndsWith(" in Sales", host.Find("#productive-share").GetAttribute("title"));
+
+        // Support (q2): Cy, Dee, Eve signed in (Gus has no status); Dee productive. 1/3 = 33.3%.
+        page.NavigateTo("/live?queue=q2");
+        host.WaitForAssertion(() => Assert.Equal("33% productive in Support · 1 of 3 signed in", Share(host)), Wait);
+
+        // Nobody signed in in Support any more: no share, not 0%.
+        page.Feeds.Publish(new BoardSnapshot([Agent(page.Clock, "cy", "Cy", "Offline", 0, "q2"), Agent(page.Clock, "ann", "Ann", "Available", 5, "q1")], page.Clock.Now));
+        host.WaitForAssertion(() => Assert.Equal("— productive in Support · nobody signed in", Share(host)), Wait);
     }
 
     [Fact]

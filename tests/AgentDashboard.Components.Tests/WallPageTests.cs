@@ -67,7 +67,9 @@ public sealed class WallPageTests
         wall.FindAll("#wall-tiles .tile").Select(t => t.GetAttribute("data-agent")).ToList();
 
     private static Dictionary<string, string> Counters(IRenderedComponent<WallPage> wall) =>
-        wall.FindAll("#wall-counters .wall-counter").ToDictionary(c => c.GetAttribute("data-status")!, c => c.QuerySelector(".wall-count")!.TextContent.Trim());
+        wall.FindAll("#wall-counters .wall-counter[data-status]").ToDictionary(c => c.GetAttribute("data-status")!, c => c.QuerySelector(".wall-count")!.TextContent.Trim());
+
+    private static string Share(IRenderedComponent<WallPage> wall) => MudMarkup.Words(wall.Find("#wall-share").TextContent);
 
     [Theory]
     [InlineData("unknown", "This display link is not known. Ask a supervisor for a new one.")]
@@ -113,12 +115,26 @@ public sealed class WallPageTests
         // A custom status is counted on its own counter, after the documented ones.
         Assert.Equal(new Dictionary<string, string> { ["Available"] = "2", ["On Call"] = "1", ["Busy"] = "0", ["On Break"] = "1", ["Offline"] = "1", ["Training"] = "1" }, Counters(wall));
         Assert.Contains("st-other", wall.Find(".wall-counter[data-status='Training']").ClassList);
+        // Signed in: Zoe, Bea, Cal, Al, Eve (Adam is Offline, Dee has no status); Available or On Call: Zoe, Bea, Al. 3/5.
+        Assert.Equal("60% productive 3 of 5 signed in", Share(wall));
         Assert.Empty(wall.FindAll("#wall-stale"));
 
         // A new board from the feed replaces the agents on screen.
         page.Feeds.Publish(new BoardSnapshot([Agent(clock, "zoe", "Zoe", "On Break", 0, "q1")], clock.Now));
         wall.WaitForAssertion(() => Assert.Equal(["zoe"], Tiles(wall)), Wait);
         Assert.Equal(new Dictionary<string, string> { ["Available"] = "0", ["On Call"] = "0", ["Busy"] = "0", ["On Break"] = "1", ["Offline"] = "0" }, Counters(wall));
+        Assert.Equal("0% productive 0 of 1 signed in", Share(wall));
+    }
+
+    [Fact]
+    public async Task With_nobody_signed_in_the_wall_shows_no_productive_share_rather_than_nought()
+    {
+        await using var page = new WallContext(Live);
+        // Zoe is Offline and Dee has no status: nobody is signed in.
+        page.Feeds.Board = new BoardSnapshot([Agent(page.Clock, "zoe", "Zoe", "Offline", 60, "q1"), .. Floor(page.Clock).Where(a => a.AgentId == "dee")], page.Clock.Now);
+        var wall = Open(page, page.Clock, (await LinkAsync(page, new WallView(["q1", "q2"]))).Token);
+        Assert.Equal("— productive nobody signed in", Share(wall));
+        Assert.StartsWith("Productive share:", wall.Find("#wall-share").GetAttribute("title"));
     }
 
     [Fact]
@@ -151,12 +167,14 @@ public sealed class WallPageTests
             Assert.Equal("Lobby · Sales", wall.Find("#wall-title").TextContent.Trim());
             Assert.Equal(["zoe", "bea", "eve", "dee"], Tiles(wall));
             Assert.Equal(new Dictionary<string, string> { ["Available"] = "1", ["On Call"] = "1", ["Busy"] = "0", ["On Break"] = "0", ["Offline"] = "0", ["Training"] = "1" }, Counters(wall));
+            Assert.Equal("67% productive 2 of 3 signed in", Share(wall)); // Zoe, Bea of Zoe, Bea, Eve (Dee has no status)
         }
         void AssertSupport()
         {
             Assert.Equal("Lobby · Support", wall.Find("#wall-title").TextContent.Trim());
             Assert.Equal(["al", "bea", "cal", "adam"], Tiles(wall));
             Assert.Equal(new Dictionary<string, string> { ["Available"] = "1", ["On Call"] = "1", ["Busy"] = "0", ["On Break"] = "1", ["Offline"] = "1" }, Counters(wall));
+            Assert.Equal("67% productive 2 of 3 signed in", Share(wall)); // Al, Bea of Al, Bea, Cal (Adam is Offline)
         }
 
         AssertSales();

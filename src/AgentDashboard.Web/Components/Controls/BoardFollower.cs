@@ -11,6 +11,7 @@ namespace AgentDashboard.Web.Components.Controls;
 /// at most a few renders a second) and a tick once a second that keeps <see cref="Now"/> current, so staleness and
 /// thresholds move on between polls. Times in status tick in the browser (wwwroot/js/clock.js). Both flag the agents
 /// out of adherence (<see cref="AdherenceNow"/>), from the schedules kept in memory, and draw again when those change.
+/// The live grid can pause (<see cref="Pause"/>): the board on screen stays while the feed's new boards wait; walls never do.
 /// </summary>
 public abstract class BoardFollower : ComponentBase, IDisposable
 {
@@ -28,6 +29,8 @@ public abstract class BoardFollower : ComponentBase, IDisposable
     private CancellationTokenSource? following;
     private Thresholds? jsonFor;
     private bool ticking, watchingSchedules;
+    private BoardSnapshot? waiting; // the newest board while paused
+
 
     protected BoardSnapshot Board { get; private set; } = BoardSnapshot.Empty;
     protected DateTimeOffset Now { get; set; }
@@ -36,8 +39,38 @@ public abstract class BoardFollower : ComponentBase, IDisposable
     /// <summary>The thresholds for the browser's ticking script, per status name.</summary>
     protected string ThresholdsJson { get; private set; } = "{}";
 
-    /// <summary>Stale once no poll has succeeded for two intervals: the page says so and keeps the last good board.</summary>
-    protected bool Stale => Board.IsStale(Now, LiveOptions.Value.PollInterval);
+    /// <summary>The newest board the feed brought: the one on screen, or while paused the one waiting.</summary>
+    protected BoardSnapshot Latest => waiting ?? Board;
+
+    /// <summary>When the view was paused; null while it is live.</summary>
+    protected DateTimeOffset? PausedAt { get; private set; }
+
+    /// <summary>The boards that changed an agent since the view was paused (a poll that changed nothing is not counted).</summary>
+    protected int UpdatesWaiting { get; private set; }
+
+    /// <summary>
+    /// Stale once no poll has succeeded for two intervals: the page says so and keeps the last good board. Judged on
+    /// the feed's newest board, so a paused view is not mistaken for a silent Zoho.
+    /// </summary>
+    protected bool Stale => Latest.IsStale(Now, LiveOptions.Value.PollInterval);
+
+    /// <summary>Keeps the board on screen as it is; the feed's new boards wait (the newest) and are counted.</summary>
+    protected void Pause()
+    {
+        if (PausedAt is not null) return;
+        PausedAt = Clock.GetUtcNow();
+        UpdatesWaiting = 0;
+    }
+
+    /// <summary>Shows the newest board at once and follows the feed live again.</summary>
+    protected void Resume()
+    {
+        if (waiting is not null) Board = waiting;
+        waiting = null;
+        PausedAt = null;
+        UpdatesWaiting = 0;
+        Now = Clock.GetUtcNow();
+    }
 
     protected void UseThresholds(Thresholds thresholds)
     {
@@ -66,7 +99,7 @@ public abstract class BoardFollower : ComponentBase, IDisposable
     {
         StopFollowing();
         var mine = following = CancellationTokenSource.CreateLinkedTokenSource(Closing.Token);
-        Now = Clock.GetUtcNow();
+        Resume(); // another feed is another view: it starts live
         Board = feed.Current;
         if (waitForFirstBoard && Board.AsOf is null)
         {
@@ -104,6 +137,7 @@ public abstract class BoardFollower : ComponentBase, IDisposable
     protected void ShowNothing()
     {
         StopFollowing();
+        Resume();
         Board = BoardSnapshot.Empty;
     }
 
@@ -119,7 +153,15 @@ public abstract class BoardFollower : ComponentBase, IDisposable
                 long started = System.Diagnostics.Stopwatch.GetTimestamp();
                 await InvokeAsync(() =>
                 {
-                    Board = snapshot;
+                    if (PausedAt is null)
+                    {
+                        Board = snapshot;
+                    }
+                    else
+                    {
+                        if (ChangesAgents(Latest, snapshot)) UpdatesWaiting++;
+                        waiting = snapshot;
+                    }
                     Now = Clock.GetUtcNow();
                     StateHasChanged();
                 });
@@ -130,6 +172,22 @@ public abstract class BoardFollower : ComponentBase, IDisposable
         catch (OperationCanceledException)
         {
         }
+    }
+
+    /// <summary>Whether <paramref name="next"/> shows any agent otherwise than <paramref name="before"/> (compared field by field: a shared feed's boards are new objects).</summary>
+    private static bool ChangesAgents(BoardSnapshot before, BoardSnapshot next)
+    {
+        if (before.Agents.Length != next.Agents.Length) return true;
+        for (int i = 0; i < next.Agents.Length; i++)
+        {
+            var (a, b) = (before.Agents[i], next.Agents[i]);
+            if (a.AgentId != b.AgentId || a.Name != b.Name || a.Status != b.Status || a.Since != b.Since || a.SinceKind != b.SinceKind
+                || a.TriggeredBy != b.TriggeredBy || a.Error != b.Error || !(a.Queues ?? []).SequenceEqual(b.Queues ?? []))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private async Task TickAsync(CancellationToken cancellationToken)

@@ -13,9 +13,20 @@ public partial class LiveBoard
     [Parameter] public EventCallback<string> OnToggle { get; set; }
     [Parameter] public EventCallback<string> OnStatusToggled { get; set; }
 
+    /// <summary>The name of the queue the view is narrowed to (View.Query.Queue), for the productive share's words.</summary>
+    [Parameter] public string? QueueName { get; set; }
+
     private LiveSubscription? followed;
 
     private int OverThreshold => Board.Agents.Count(a => Thresholds.LevelOf(a, Now) != ThresholdLevel.None);
+
+    private string InQueue => QueueName is null ? "" : $" in {QueueName}";
+
+    private void TogglePause()
+    {
+        if (PausedAt is null) Pause();
+        else Resume();
+    }
 
     protected override async Task OnParametersSetAsync()
     {
