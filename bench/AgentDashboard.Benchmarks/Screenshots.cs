@@ -53,6 +53,7 @@ internal static class Screenshots
                 ("live-tiles", "/live", "#agents [data-agent]", null),
                 ("live-table", "/live?view=table", "#agents [data-agent]", null),
                 ("timeline", $"/timeline?agentIds={agents}&from=2026-11-11&to=2026-11-17&tz={Zone}", "#timeline [data-lane]", null),
+                ("timeline-zoom", $"/timeline?agentIds={agents}&from=2026-11-16&to=2026-11-16&span=10:00-10:15&tz={Zone}", "#timeline [data-lane]", null),
                 ("heatmap", $"/heatmap?from=2026-10-21&to=2026-11-17&tz={Zone}", "#heatmap td.hc", null),
                 ("overview", $"/overview?from=2026-10-21&to=2026-11-17&tz={Zone}", "#leaderboard", null),
                 ("call", $"/calls/{today.LogId(simulation.Options.Seed, missed)}?date=2026-11-17&tz={Zone}", "#call-outcome", null),

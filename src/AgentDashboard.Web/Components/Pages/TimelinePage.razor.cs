@@ -31,6 +31,9 @@ public partial class TimelinePage
 
     [SupplyParameterFromQuery] public string? Day { get; set; }
 
+    /// <summary>The stretch of the day the lanes are zoomed to, as <see cref="TimelineSpan"/> writes it ("09:00-09:30").</summary>
+    [SupplyParameterFromQuery(Name = "span")] public string? SpanText { get; set; }
+
     private PeriodRequest? Request { get; set; }
     private IReadOnlyList<AgentTimeline>? Timelines { get; set; }
 
@@ -54,8 +57,8 @@ public partial class TimelinePage
     private IEnumerable<string> LegendStatuses => StatusCatalogue.Known.Concat((Timelines ?? [])
         .SelectMany(t => t.Days).SelectMany(d => d.Totals.ByStatus).Select(s => s.Status).Where(s => !StatusCatalogue.Known.Contains(s)).Distinct());
 
-    /// <summary>The request the timelines on screen answer, and the day zoomed to then.</summary>
-    private (string Request, string? Day)? shown;
+    /// <summary>The request the timelines on screen answer, and the day and span zoomed to then.</summary>
+    private (string Request, string? Day, string? Span)? shown;
 
     protected override async Task OnParametersSetAsync()
     {
@@ -63,10 +66,11 @@ public partial class TimelinePage
         {
             return;
         }
+        ReadSpan();
         // Zooming in or out only redraws the lanes already read; anything else (Show included) reads Zoho again.
         string request = string.Join('|', AgentIds, Queue, From, To, Tz, ExcludeDays, ExcludeStatus);
-        bool onlyZoomed = Timelines is not null && shown is { } before && before.Request == request && before.Day != Day;
-        shown = (request, Day);
+        bool onlyZoomed = Timelines is not null && shown is { } before && before.Request == request && (before.Day != Day || before.Span != SpanText);
+        shown = (request, Day, SpanText);
         if (!onlyZoomed)
         {
             await LoadAsync();
