@@ -92,7 +92,7 @@ public partial class AuditPage : IDisposable
     private string ExportHref => Filter is not { } f ? "/export/audit.csv"
         : "/export/audit.csv" + Microsoft.AspNetCore.Http.QueryString.Create(f.ToQueryString().Where(p => p.Value is not null));
 
-    private string When(long at) => BrowserTimeZone.Format(at, Filter?.Zone ?? TimeZoneInfo.Utc, "ddd d MMM yyyy HH:mm:ss");
+    private string When(long at) => BrowserTimeZone.Format(at, Filter?.Zone ?? TimeZoneInfo.Utc, "d MMM yyyy HH:mm:ss");
 
     private static string OutcomeWord(AuditOutcome outcome) => outcome switch
     {
