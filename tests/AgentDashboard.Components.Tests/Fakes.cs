@@ -94,6 +94,7 @@ public sealed class DashboardTestHost : IAsyncDisposable
         services.AddSingleton(feeds);
         services.AddSingleton(clock);
         services.AddSingleton(Options.Create(live));
+        services.AddSingleton(Options.Create(new AlertOptions())); // Dashboard:Alerts as its defaults
         services.AddSingleton(DashboardDatabase.InDataFolder(dataPath));
         services.AddSingleton<LivePreferenceStore>();
         services.AddSingleton<IQueueSource, ConfiguredQueues>(); // the live options' queues, as in Zoho mode
