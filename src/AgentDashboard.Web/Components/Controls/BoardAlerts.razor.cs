@@ -86,13 +86,16 @@ public partial class BoardAlerts
 
     private async Task ToggleAsync()
     {
-        enabled = !enabled;
+        bool on = !enabled;
+        if (module is not null)
+        {
+            await module.InvokeVoidAsync("remember", on);
+            await module.InvokeVoidAsync("setSound", element, on); // the click itself lets the browser play sound
+        }
+        enabled = on;
         tracker = new(Options.Value.RepeatEvery); // turned on, what holds alerts at once; turned off, nothing is kept
         toSound.Clear();
         if (enabled) OnParametersSet();
-        if (module is null) return;
-        await module.InvokeVoidAsync("remember", enabled);
-        await module.InvokeVoidAsync("setSound", element, enabled); // the click itself lets the browser play sound
     }
 
     private async Task SilenceAsync()
