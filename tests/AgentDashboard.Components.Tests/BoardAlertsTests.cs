@@ -50,7 +50,7 @@ public sealed class BoardAlertsTests
         var host = Open(page);
         host.WaitForAssertion(() => Assert.Null(host.Find("#alerts-toggle").GetAttribute("disabled")), Wait);
 
-        Assert.Equal("Alerts off", host.Find("#alerts-toggle").TextContent.Replace("🔕", "").Trim());
+        Assert.Equal("Alerts off", host.Find("#alerts-toggle").TextContent.Replace("♪", "").Trim());
         Assert.Equal("off", host.Find("#board-alerts").GetAttribute("data-alerts"));
         Assert.Empty(host.FindAll("#alert-banner"));
         MoveTo(host, page.Clock, TimeSpan.FromMinutes(6));

@@ -67,6 +67,7 @@ public sealed class AlertBrowserTests(Browser browser) : IClassFixture<Browser>,
         await Assertions.Expect(Alerts(page)).ToHaveAttributeAsync("data-flashes", new System.Text.RegularExpressions.Regex("^[1-9]"));
         await Assertions.Expect(page.Locator("#alert-banner li.alert-flash").First).ToBeVisibleAsync(); // flashing now, for a few seconds
         Assert.Equal("on", await page.EvaluateAsync<string>("() => localStorage.getItem('agentdashboard.alerts')"));
+        await Browser.MaybeScreenshotAsync(page, "live-alerts");
         await Assertions.Expect(page.Locator("[data-sound-blocked]")).ToBeHiddenAsync();
 
         // Another tab of this browser keeps the choice, but has had no click yet: the page says so, and still flashes.
@@ -110,6 +111,7 @@ public sealed class AlertBrowserTests(Browser browser) : IClassFixture<Browser>,
         await Assertions.Expect(Alerts(wall)).ToHaveAttributeAsync("data-beeps", new System.Text.RegularExpressions.Regex("^[1-9]"));
         await Assertions.Expect(Alerts(wall)).ToHaveAttributeAsync("data-flashes", new System.Text.RegularExpressions.Regex("^[1-9]"));
         await Assertions.Expect(wall.Locator("[data-sound-blocked]")).ToBeHiddenAsync();
+        await Browser.MaybeScreenshotAsync(wall, "wall-alerts");
 
         // Chromium as desktops have it: the wall flashes and says sound is blocked and how to allow it.
         var desktop = await browser.Chromium.NewContextAsync(new() { ViewportSize = new() { Width = 1920, Height = 1080 } });
@@ -120,6 +122,7 @@ public sealed class AlertBrowserTests(Browser browser) : IClassFixture<Browser>,
         await Assertions.Expect(Alerts(plain)).ToHaveAttributeAsync("data-sound", "blocked");
         await Assertions.Expect(plain.Locator("[data-sound-blocked]")).ToContainTextAsync("allow autoplay for this site in the kiosk browser's settings");
         Assert.Null(await Alerts(plain).GetAttributeAsync("data-beeps"));
+        await Browser.MaybeScreenshotAsync(plain, "wall-alerts-sound-blocked");
         await plain.Context.CloseAsync();
     }
 }
