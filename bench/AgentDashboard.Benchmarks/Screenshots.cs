@@ -72,6 +72,8 @@ internal static class Screenshots
                 ("displays-all", "/displays/all", "h1", null),
                 ("audit", $"/audit?tz={Zone}", "#audit-entries", null),
                 ("wall-unknown", "/wall/no-such-link", "#wall-closed", null),
+                ("live-alerts", "/live", "#agents [data-agent]", "#alerts-toggle"),
+                ("wall-alerts", "/wall/" + wallToken + "?alerts=sound", "#wall-tiles .tile", null),
                 ("timeline-too-big", $"/timeline?from=2026-08-20&to=2026-11-17&tz={Zone}", "#request-problems", null),
             };
             // Pages answered before Blazor starts (a wall link that does not open) never turn interactive.
@@ -111,6 +113,7 @@ internal static class Screenshots
                         await page.ScreenshotAsync(new() { Path = file, FullPage = args.Contains("--full") });
                         if (args.Contains("--html")) await File.WriteAllTextAsync(Path.ChangeExtension(file, ".html"), await page.ContentAsync());
                         Console.WriteLine(file);
+                        if (name == "live-alerts") await page.EvaluateAsync("() => localStorage.removeItem('agentdashboard.alerts')"); // the other pictures without
                     }
                 }
             }

@@ -104,6 +104,7 @@ public sealed class DashboardTestHost : IAsyncDisposable
         services.AddSingleton(feeds);
         services.AddSingleton(clock);
         services.AddSingleton(Options.Create(live));
+        services.AddSingleton(Options.Create(new AlertOptions())); // Dashboard:Alerts as its defaults
         services.AddSingleton(DashboardDatabase.InDataFolder(dataPath));
         services.AddSingleton<LivePreferenceStore>();
         services.AddSingleton<AgentDashboard.Web.Audit.AuditStore>(); // the layout's own status and the grid's override record here

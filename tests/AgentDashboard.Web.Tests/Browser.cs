@@ -12,6 +12,10 @@ public sealed class Browser : IAsyncLifetime
 
     public IBrowser Chromium { get; private set; } = null!;
 
+    // Without the networking switches Chromium keeps trying hosts this machine cannot reach.
+    private static readonly string[] Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"];
+
     public async Task InitializeAsync()
     {
         string executable = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium";
@@ -24,11 +28,17 @@ public sealed class Browser : IAsyncLifetime
         {
             ExecutablePath = executable,
             Headless = true,
-            // Without the networking switches Chromium keeps trying hosts this machine cannot reach.
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
+            Args = Args,
         });
     }
+
+    /// <summary>Another Chromium like <see cref="Chromium"/> with more switches (a kiosk's autoplay policy); the caller disposes it.</summary>
+    public Task<IBrowser> LaunchAsync(params string[] moreArgs) => playwright!.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+    {
+        ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
+        Headless = true,
+        Args = [.. Args, .. moreArgs],
+    });
 
     public async Task DisposeAsync()
     {

@@ -126,4 +126,12 @@ public sealed class SettingsTests
             ["Dashboard:Adherence:Grace must be from 00:00:00 to 04:00:00 (how long an agent may be out of adherence before the live grid and walls flag it), e.g. 00:05:00; it is -00:01:00."],
             Problems("--Dashboard:Mode=Demo", "--Dashboard:Adherence:Grace=-00:01:00"));
     }
+
+    [Fact]
+    public void An_alert_repeat_that_cannot_be_read_or_is_under_ten_seconds_is_named()
+    {
+        Assert.Empty(Problems("--Dashboard:Mode=Demo", "--Dashboard:Alerts:RepeatEvery=00:00:10"));
+        Assert.Equal(["Dashboard:Alerts:RepeatEvery is \"often\", which is not a duration (hh:mm:ss, e.g. 00:00:30)."], Problems("--Dashboard:Mode=Demo", "--Dashboard:Alerts:RepeatEvery=often"));
+        Assert.Equal(["Dashboard:Alerts:RepeatEvery must be at least 10 seconds, e.g. 00:05:00."], Problems("--Dashboard:Mode=Demo", "--Dashboard:Alerts:RepeatEvery=00:00:09"));
+    }
 }

@@ -22,6 +22,7 @@ internal static class SettingsCheck
         var problems = new List<string>();
         Check(configuration.GetSection(DashboardOptions.SectionName), typeof(DashboardOptions), problems);
         Check(configuration.GetSection(LiveFeedOptions.SectionName), typeof(LiveFeedOptions), problems);
+        Check(configuration.GetSection(AlertOptions.SectionName), typeof(AlertOptions), problems);
         Check(configuration.GetSection(ZohoVoiceOptions.SectionName), typeof(ZohoVoiceOptions), problems);
         Check(configuration.GetSection(ZohoVoiceOptions.SectionName), typeof(ZohoSignInOptions), problems);
         Check(configuration.GetSection("Dashboard:Wall"), typeof(Wall.DisplayLinkOptions), problems);

@@ -11,6 +11,8 @@ internal static class LiveGridExtensions
     {
         builder.Services.AddOptions<LiveFeedOptions>().Bind(builder.Configuration.GetSection(LiveFeedOptions.SectionName)).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<LiveFeedOptions>, LiveFeedOptionsValidator>();
+        builder.Services.AddOptions<AlertOptions>().Bind(builder.Configuration.GetSection(AlertOptions.SectionName)).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<AlertOptions>, AlertOptionsValidator>();
         if (DashboardOptions.From(builder.Configuration).Store == StoreKind.Postgres)
         {
             builder.Services.AddSingleton<PostgresFeedSharing>();

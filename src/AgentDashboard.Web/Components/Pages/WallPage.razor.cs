@@ -28,6 +28,9 @@ public partial class WallPage
 
     [Parameter] public string? Token { get; set; }
 
+    /// <summary>The link's alerts: <c>?alerts=on</c> banner and flash, <c>?alerts=sound</c> with sound too (kiosk browsers that allow autoplay).</summary>
+    [SupplyParameterFromQuery(Name = "alerts")] public string? AlertsChoice { get; set; }
+
     private LiveSubscription? subscription;
     private string? screenOf; // the link whose screen place this wall holds
     private DisplayLink? Link { get; set; }
