@@ -130,6 +130,30 @@ public sealed class BoardAlertsTests
         Assert.Equal("2 silenced", host.Find("#alerts-silenced").TextContent.Trim());
     }
 
+    [Fact]
+    public async Task A_paused_grid_alerts_from_the_feed_s_newest_board_though_its_agents_stay_as_shown()
+    {
+        await using var page = new MudPageContext();
+        var module = Module(page.Context, stored: "on");
+        var clock = page.Clock;
+        var floor = Floor(clock);
+        page.Feeds.Board = new BoardSnapshot([.. floor], clock.Now);
+        var host = Open(page);
+        host.WaitForAssertion(() => Assert.Single(Alerts(module)), Wait);
+        host.Find("#alert-silence").Click();
+        host.WaitForAssertion(() => Assert.Empty(host.FindAll("#alert-banner")), Wait);
+
+        host.Find("#pause").Click();
+        host.WaitForAssertion(() => Assert.Equal("true", host.Find("#pause").GetAttribute("aria-pressed")), Wait);
+
+        // Ann takes a call while the view is paused: her tile stays Available, but Sales now has nobody Available.
+        floor[0] = Agent(clock, "ann", "Ann", "On Call", 0, "q1");
+        page.Feeds.Publish(new BoardSnapshot([.. floor], clock.Now));
+        host.WaitForAssertion(() => Assert.Equal(["Sales: nobody Available"], Banner(host)), Wait);
+        host.WaitForAssertion(() => Assert.Equal(["q1"], Alerts(module).Last()), Wait);
+        Assert.Equal("Available", host.Find("[data-agent='ann']").GetAttribute("data-status"));
+    }
+
     private static async Task<IRenderedComponent<WallPage>> WallAsync(WallContext page, string? query)
     {
         page.Feeds.Board = new BoardSnapshot([.. Floor(page.Clock)], page.Clock.Now);
