@@ -47,12 +47,13 @@ public sealed class InstantChangeScaleOutTests : IAsyncLifetime
 
         var agent = poller.Subscription.Current.Agents.First(a => a.Status is not null);
         string to = agent.Status == "Busy" ? "On Break" : "Busy";
-        await other.Host.Services<ILiveFeeds>().ShowChangesAsync([agent.AgentId], to, cluster.Supervisor.Name);
+        const string by = "Sam | Night shift"; // a '|' in the name: the notification's separator
+        await other.Host.Services<ILiveFeeds>().ShowChangesAsync([agent.AgentId], to, by);
 
         foreach (var (_, subscription) in viewers)
         {
             var board = await NextAsync(subscription, b => b.Agents.Single(a => a.AgentId == agent.AgentId).Status == to);
-            Assert.Equal((SinceKind.Exact, cluster.Supervisor.Name), (board.Agents.Single(a => a.AgentId == agent.AgentId).SinceKind, board.Agents.Single(a => a.AgentId == agent.AgentId).TriggeredBy));
+            Assert.Equal((SinceKind.Exact, by), (board.Agents.Single(a => a.AgentId == agent.AgentId).SinceKind, board.Agents.Single(a => a.AgentId == agent.AgentId).TriggeredBy));
         }
         // The poller published the changed board (for viewers who join later), and no poll brought it.
         await using var connection = new NpgsqlConnection(cluster.Database.ConnectionString);

@@ -70,6 +70,7 @@ internal sealed class LiveFeed
     private readonly IFeedSharing sharing;
     private readonly string feedKey;
     private readonly CancellationTokenSource stopping = new();
+    private readonly SemaphoreSlim publishing = new(1, 1);
     private FeedShare? share;
     private ImmutableHashSet<LiveSubscription> subscribers = [];
     private BoardSnapshot current = BoardSnapshot.Empty;
@@ -186,8 +187,9 @@ internal sealed class LiveFeed
                 // Whatever failed (Zoho, the token store, this code), viewers keep the last good board and the feed tries again.
                 failures++;
                 var zoho = error as ZohoApiException;
-                await ShareAsync(Advance(board => board.Failed(zoho?.Message ?? "The dashboard could not complete its last poll; it keeps trying.",
-                    sessionEnded: zoho?.Kind is ZohoFailureKind.SessionEnded or ZohoFailureKind.NotSignedIn)), cancellationToken);
+                Advance(board => board.Failed(zoho?.Message ?? "The dashboard could not complete its last poll; it keeps trying.",
+                    sessionEnded: zoho?.Kind is ZohoFailureKind.SessionEnded or ZohoFailureKind.NotSignedIn));
+                await ShareAsync(cancellationToken);
                 var backOff = TimeSpan.FromTicks(options.PollInterval.Ticks * (1L << Math.Min(failures, 6)));
                 wait = Max(zoho?.RetryAfter ?? TimeSpan.Zero, backOff < options.MaxBackOff ? backOff : options.MaxBackOff);
                 // The message only: a stack trace never goes to the log.
@@ -232,7 +234,8 @@ internal sealed class LiveFeed
         var polled = answer.Agents.Select(a => new PolledStatus(a.AgentId ?? "", a.OnlineStatus, a.IsError ? a.Error ?? "No status." : null)).ToList();
         var now = clock.GetUtcNow();
         // Applied to the board as it is now, not as it was when asked: a change shown meanwhile is not lost.
-        await ShareAsync(Advance(board => board.Apply(polled, now).Next), cancellationToken);
+        Advance(board => board.Apply(polled, now).Next);
+        await ShareAsync(cancellationToken);
     }
 
     /// <summary>The scope's agents; null when the directory failed but the board already knows them.</summary>
@@ -296,7 +299,7 @@ internal sealed class LiveFeed
     public void ApplyChanges(IReadOnlyList<KnownChange> changes)
     {
         bool changed = false;
-        var next = Advance(board =>
+        Advance(board =>
         {
             var (applied, ids) = board.WithChanges(changes);
             changed = !ids.IsEmpty;
@@ -306,7 +309,7 @@ internal sealed class LiveFeed
         {
             try
             {
-                await ShareAsync(next, stopping.Token);
+                await ShareAsync(stopping.Token);
             }
             catch (OperationCanceledException)
             {
@@ -318,20 +321,32 @@ internal sealed class LiveFeed
     private async Task PublishAsync(BoardSnapshot snapshot, CancellationToken cancellationToken)
     {
         Show(snapshot);
-        await ShareAsync(snapshot, cancellationToken);
+        await ShareAsync(cancellationToken);
     }
 
-    /// <summary>Gives a board this instance polled (and shows already) to the other instances watching the feed.</summary>
-    private async Task ShareAsync(BoardSnapshot snapshot, CancellationToken cancellationToken)
+    /// <summary>
+    /// Gives the feed's newest board (shown here already) to the other instances watching the feed. One publish at a
+    /// time, each of the board that is newest when its turn comes, so a poll and a change published together never
+    /// reach the others in the wrong order.
+    /// </summary>
+    private async Task ShareAsync(CancellationToken cancellationToken)
     {
+        if (share is null) return;
+        await publishing.WaitAsync(cancellationToken);
         try
         {
-            if (share is not null) await share.PublishAsync(snapshot, cancellationToken);
+            BoardSnapshot newest;
+            lock (gate) newest = current;
+            await share.PublishAsync(newest, cancellationToken);
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {
             // This instance's viewers have it; the others keep the last board they had until the store answers again.
             logger.LogWarning("Could not publish a live board to the other instances: {Error}: {Message}", error.GetType().Name, error.Message);
+        }
+        finally
+        {
+            publishing.Release();
         }
     }
 

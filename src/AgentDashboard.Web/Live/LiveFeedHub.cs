@@ -54,21 +54,26 @@ public sealed class LiveFeedHub(
     /// Shows the changes on every feed of this instance whose board holds those agents (a feed of any identity: it
     /// shows those agents already, and no agent is ever added to a board), and announces them to the other instances.
     /// </summary>
-    public async Task ShowChangesAsync(IReadOnlyCollection<string> agentIds, string status, string? triggeredBy)
+    public Task ShowChangesAsync(IReadOnlyCollection<string> agentIds, string status, string? triggeredBy)
     {
         var at = clock.GetUtcNow();
         var changes = agentIds.Select(id => new KnownChange(id, status, at, triggeredBy)).ToList();
-        if (changes.Count == 0) return;
+        if (changes.Count == 0) return Task.CompletedTask;
         foreach (var feed in feeds.Values) feed.ApplyChanges(changes);
-        try
+        // The other instances are told in the background: the page waits for neither them nor a slow store.
+        _ = Task.Run(async () =>
         {
-            await sharing.AnnounceAsync(changes, CancellationToken.None);
-        }
-        catch (Exception error)
-        {
-            // This instance's viewers have it; the others see it at their next poll.
-            loggers.CreateLogger<LiveFeedHub>().LogWarning("Could not announce status changes to the other instances: {Error}: {Message}", error.GetType().Name, error.Message);
-        }
+            try
+            {
+                await sharing.AnnounceAsync(changes, CancellationToken.None);
+            }
+            catch (Exception error)
+            {
+                // This instance's viewers have it; the others see it at their next poll.
+                loggers.CreateLogger<LiveFeedHub>().LogWarning("Could not announce status changes to the other instances: {Error}: {Message}", error.GetType().Name, error.Message);
+            }
+        });
+        return Task.CompletedTask;
     }
 
     private LiveFeed Create(string zuid, LiveScope scope)

@@ -204,9 +204,10 @@ public sealed class PostgresFeedSharing(PostgresDashboardDatabase database, IOpt
     /// </summary>
     private void OnNotification(string payload)
     {
-        var parts = payload.Split('|', 5);
-        if (parts is ["changes", var sender, var json] && sender != instance)
+        if (payload.StartsWith("changes|", StringComparison.Ordinal))
         {
+            // Split in three only: the JSON may hold a '|' (in a person's name).
+            if (payload.Split('|', 3) is not [_, var sender, var json] || sender == instance) return;
             try
             {
                 var changes = JsonSerializer.Deserialize<KnownChange[]>(json) ?? [];
@@ -218,6 +219,7 @@ public sealed class PostgresFeedSharing(PostgresDashboardDatabase database, IOpt
             }
             return;
         }
+        var parts = payload.Split('|', 5);
         if (parts.Length < 3 || parts[1] == instance || !shares.TryGetValue(parts[2], out var share)) return;
         if (parts[0] == "free")
         {
