@@ -170,7 +170,8 @@ public sealed class TimelineZoomTests
         Press("ArrowRight", "09:11:15 – 09:26:15 (15 min)", "09:11:15-09:26:15");
         Press("ArrowLeft", "09:07:30 – 09:22:30 (15 min)", "09:07:30-09:22:30");
         Press("-", "09:00 – 09:30 (30 min)", "09:00-09:30");
-        Press("Escape", "Whole day", null);
+        Press("Escape", "09:00 – 09:30 (30 min)", "09:00-09:30"); // Escape closes a segment's details, never the zoom
+        Press("0", "Whole day", null);
         Press("+", "06:00 – 18:00 (12 h)", "06:00-18:00");
         Press("0", "Whole day", null);
         Assert.Equal(before, reads); // zooming reads nothing again

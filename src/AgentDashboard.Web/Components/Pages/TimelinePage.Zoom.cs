@@ -53,7 +53,7 @@ public partial class TimelinePage
     private void PanLater() => ZoomTo(Span.Pan(PanShare), replace: true);
     private void WholeDay() => ZoomTo(TimelineSpan.WholeDay);
 
-    /// <summary>Keys anywhere on the timeline (the axis, a lane's segment): + and - zoom, the arrows move, 0 or Escape show the whole day.</summary>
+    /// <summary>Keys anywhere on the timeline (the axis, a lane's segment): + and - zoom, the arrows move, 0 shows the whole day.</summary>
     private void ZoomKey(KeyboardEventArgs e)
     {
         switch (e.Key)
@@ -62,7 +62,7 @@ public partial class TimelinePage
             case "-" or "_": ZoomOut(); break;
             case "ArrowLeft": PanEarlier(); break;
             case "ArrowRight": PanLater(); break;
-            case "0" or "Escape": WholeDay(); break;
+            case "0": WholeDay(); break; // not Escape: that closes a pinned segment's details (tips.js) and must not lose the zoom
         }
     }
 
