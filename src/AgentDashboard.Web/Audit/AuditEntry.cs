@@ -41,7 +41,12 @@ public sealed record AuditPerson(string Zuid, string Name)
 public sealed record AuditQuery(string? Person = null, string? Agent = null, long? From = null, long? To = null);
 
 /// <summary>Whose entries a reader may see: an administrator everyone's, anyone else only the changes they made.</summary>
-public sealed record AuditViewer(string Zuid, bool IsAdmin);
+public sealed record AuditViewer(string Zuid, bool IsAdmin)
+{
+    /// <summary>Whose entries <paramref name="user"/> may read; nobody's without a Zoho user id.</summary>
+    public static AuditViewer? Of(ClaimsPrincipal? user, AgentDashboard.Web.Wall.DisplayAdmins admins) =>
+        AuditPerson.Of(user) is { } me ? new(me.Zuid, admins.IsAdmin(user!)) : null;
+}
 
 /// <summary>A page of entries, newest first, and how many match in all.</summary>
 public sealed record AuditResults(IReadOnlyList<AuditEntry> Entries, long Total);

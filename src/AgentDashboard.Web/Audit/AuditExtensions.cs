@@ -23,7 +23,10 @@ internal static class AuditExtensions
             var q = context.Request.Query;
             var (filter, problems) = AuditFilter.Parse(q["person"], q["agent"], q["from"], q["to"], q["tz"]);
             if (filter is null) return Refused(problems);
-            var viewer = new AuditViewer(AuditPerson.Of(context.User)?.Zuid ?? "", admins.IsAdmin(context.User));
+            if (AuditViewer.Of(context.User, admins) is not { } viewer)
+            {
+                return Results.Text("This sign-in carries no Zoho user, so it has no audit trail to export.", "text/plain", statusCode: StatusCodes.Status403Forbidden);
+            }
             var found = await store.SearchAsync(filter.ToQuery(), viewer, 0, int.MaxValue, context.RequestAborted);
             return NamedFile("audit", async csv =>
             {

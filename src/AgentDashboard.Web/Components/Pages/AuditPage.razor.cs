@@ -51,7 +51,7 @@ public partial class AuditPage : IDisposable
         if (viewer is null && Authentication is not null)
         {
             var user = (await Authentication).User;
-            if (AuditPerson.Of(user) is { } me) viewer = new AuditViewer(me.Zuid, Admins.IsAdmin(user));
+            viewer = AuditViewer.Of(user, Admins);
         }
         (Found, Problems, StoreFailed) = (null, [], false);
         (EditPerson, EditAgent, EditFrom, EditTo) = (Person, Agent, Date(From), Date(To));

@@ -115,7 +115,7 @@ public partial class TimelinePage
         try
         {
             var user = (await Authentications.GetAuthenticationStateAsync()).User;
-            var viewer = new AgentDashboard.Web.Audit.AuditViewer(Zuid!, Admins.IsAdmin(user));
+            if (AgentDashboard.Web.Audit.AuditViewer.Of(user, Admins) is not { } viewer) return AgentDashboard.Web.Audit.DashboardChanges.None;
             var days = request.Days();
             return await AgentDashboard.Web.Audit.DashboardChanges.LoadAsync(Audit, request.AgentIds, days.Start, days.End, viewer, cancellationToken);
         }
