@@ -105,7 +105,7 @@ public sealed class AuditTrailTests
 
         host.WaitForElement("#audit-not-recorded", Wait);
         Assert.Equal(["cy"], sent);
-        Assert.Equal("Cy: set to Available; the grid shows it on the next poll.", MudMarkup.Words(host.Find("#override-outcomes li").TextContent));
+        Assert.Equal("Cy: set to Available; live grids and walls show it now, and the next poll confirms it.", MudMarkup.Words(host.Find("#override-outcomes li").TextContent));
         Assert.Equal("This change could not be written to the audit trail; it was made all the same.", host.Find("#audit-not-recorded").TextContent.Trim());
     }
 

@@ -55,7 +55,7 @@ public sealed class LiveGridActionTests
         var outcomes = host.FindAll("#override-outcomes li").Select(li => (li.ClassName, MudMarkup.Words(li.TextContent))).ToList();
         Assert.Equal(
         [
-            ("outcome-ok", "Ann: set to On Break; shown on the grid and walls now, confirmed at the next poll."),
+            ("outcome-ok", "Ann: set to On Break; live grids and walls show it now, and the next poll confirms it."),
             ("outcome-failed", "Dee: The agent is on a call."),
         ], outcomes);
         // Only the agent Zoho changed is shown changed at once, by the supervisor who changed them.
@@ -92,7 +92,7 @@ public sealed class LiveGridActionTests
         Assert.Equal(["cy"], Assert.Single(sent).Agents);
         Assert.Equal("Available", sent[0].Status);
         Assert.Equal("Status change", host.Find("#override-outcomes h2").TextContent.Trim());
-        Assert.Equal("Cy: set to Available; shown on the grid and walls now, confirmed at the next poll.", MudMarkup.Words(host.Find("#override-outcomes li").TextContent));
+        Assert.Equal("Cy: set to Available; live grids and walls show it now, and the next poll confirms it.", MudMarkup.Words(host.Find("#override-outcomes li").TextContent));
         host.WaitForAssertion(() => Assert.Equal(["1 agent set to Available."], host.Snackbars()), Wait);
         Assert.Contains("mud-alert-filled-success", host.Find(".mud-snackbar").ClassList);
     }
@@ -114,7 +114,7 @@ public sealed class LiveGridActionTests
         host.Find("#confirm").Click();
 
         host.WaitForElement("#override-outcomes", Wait);
-        Assert.Equal("Ann: set to Available; shown on the grid and walls now, confirmed at the next poll.", MudMarkup.Words(host.Find("#override-outcomes li").TextContent));
+        Assert.Equal("Ann: set to Available; live grids and walls show it now, and the next poll confirms it.", MudMarkup.Words(host.Find("#override-outcomes li").TextContent));
     }
 
     [Fact]

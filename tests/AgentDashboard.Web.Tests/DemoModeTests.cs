@@ -134,6 +134,6 @@ public sealed partial class DemoModeTests
         throw new InvalidOperationException("dotnet run exited before listening: " + await process.StandardError.ReadToEndAsync());
     }
 
-    [GeneratedRegex(@"Now listening on: (http://\S+)")]
+    [GeneratedRegex(@"Now listening on: (http://[^\s""]+)")]
     private static partial Regex ListeningLine();
 }

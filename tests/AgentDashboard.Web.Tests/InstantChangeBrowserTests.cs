@@ -76,7 +76,7 @@ public sealed class InstantChangeBrowserTests(Browser browser, ITestOutputHelper
         await Assertions.Expect(onWall).ToContainTextAsync(to);
         await Assertions.Expect(page.Locator($"#agents [data-agent='{agent.Id}']")).ToHaveAttributeAsync("data-status", to);
         await Assertions.Expect(page.Locator($"#agents [data-agent='{agent.Id}']")).ToContainTextAsync($"by {supervisor.Name}");
-        await Assertions.Expect(page.Locator("#override-outcomes")).ToContainTextAsync($"{agent.Name}: set to {to}; shown on the grid and walls now");
+        await Assertions.Expect(page.Locator("#override-outcomes")).ToContainTextAsync($"{agent.Name}: set to {to}; live grids and walls show it now");
         Assert.Equal(polls, Hub.Polls);
     }
 }

@@ -132,6 +132,6 @@ public sealed partial class PublishedLayoutTests : IAsyncLifetime
         return (process.ExitCode, await stdout + await stderr);
     }
 
-    [GeneratedRegex(@"Now listening on: (http://\S+)")]
+    [GeneratedRegex(@"Now listening on: (http://[^\s""]+)")]
     private static partial Regex ListeningLine();
 }

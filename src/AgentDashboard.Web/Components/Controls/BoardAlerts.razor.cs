@@ -58,8 +58,13 @@ public partial class BoardAlerts
         {
             if (firstRender)
             {
-                module = await JS.InvokeAsync<IJSObjectReference>("import", Module);
-                if (disposed) return;
+                var imported = await JS.InvokeAsync<IJSObjectReference>("import", Module);
+                if (disposed)
+                {
+                    await imported.DisposeAsync(); // the page went while the module loaded
+                    return;
+                }
+                module = imported;
                 await module.InvokeVoidAsync("attach", element);
                 if (!OnWall) enabled = await module.InvokeAsync<string?>("stored") == "on";
                 await module.InvokeVoidAsync("setSound", element, OnWall ? LinkChoice == "sound" : enabled);
