@@ -101,20 +101,25 @@ public sealed class BoardAlertsTests
         Assert.Equal(["Ben: On Break for 30 min", "Cy: Busy for 35 min", "Support: nobody Available"], Banner(host));
     }
 
+    /// <summary>The floor on a grid whose browser chose alerts, once what holds at first has alerted and been silenced.</summary>
+    private static (IRenderedComponent<IComponent> Host, LiveAgent[] Floor) OpenAndSilence(MudPageContext page, BunitJSModuleInterop module)
+    {
+        var floor = Floor(page.Clock);
+        page.Feeds.Board = new BoardSnapshot([.. floor], page.Clock.Now);
+        var host = Open(page);
+        host.WaitForAssertion(() => Assert.Single(Alerts(module)), Wait);
+        host.Find("#alert-silence").Click();
+        host.WaitForAssertion(() => Assert.Empty(host.FindAll("#alert-banner")), Wait);
+        return (host, floor);
+    }
+
     [Fact]
     public async Task Silence_quietens_what_holds_and_a_new_condition_alerts_again()
     {
         await using var page = new MudPageContext();
         var module = Module(page.Context, stored: "on");
         var clock = page.Clock;
-        var floor = Floor(clock);
-        page.Feeds.Board = new BoardSnapshot([.. floor], clock.Now);
-        var host = Open(page);
-        host.WaitForAssertion(() => Assert.Single(Alerts(module)), Wait);
-
-        host.Find("#alert-silence").Click();
-
-        host.WaitForAssertion(() => Assert.Empty(host.FindAll("#alert-banner")), Wait);
+        var (host, floor) = OpenAndSilence(page, module);
         Assert.Equal("2 silenced", host.Find("#alerts-silenced").TextContent.Trim());
         Assert.Single(module.Invocations["silence"]);
         MoveTo(host, clock, TimeSpan.FromMinutes(6)); // past the repeat: still quiet
@@ -136,12 +141,7 @@ public sealed class BoardAlertsTests
         await using var page = new MudPageContext();
         var module = Module(page.Context, stored: "on");
         var clock = page.Clock;
-        var floor = Floor(clock);
-        page.Feeds.Board = new BoardSnapshot([.. floor], clock.Now);
-        var host = Open(page);
-        host.WaitForAssertion(() => Assert.Single(Alerts(module)), Wait);
-        host.Find("#alert-silence").Click();
-        host.WaitForAssertion(() => Assert.Empty(host.FindAll("#alert-banner")), Wait);
+        var (host, floor) = OpenAndSilence(page, module);
 
         host.Find("#pause").Click();
         host.WaitForAssertion(() => Assert.Equal("true", host.Find("#pause").GetAttribute("aria-pressed")), Wait);

@@ -18,17 +18,6 @@ public sealed class InstantChangeScaleOutTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await cluster.DisposeAsync();
 
-    private static async Task<BoardSnapshot> NextAsync(LiveSubscription subscription, Func<BoardSnapshot, bool> condition, double seconds = 30)
-    {
-        if (condition(subscription.Current)) return subscription.Current;
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(seconds));
-        await foreach (var snapshot in subscription.Updates.ReadAllAsync(timeout.Token))
-        {
-            if (condition(snapshot)) return snapshot;
-        }
-        throw new Xunit.Sdk.XunitException("the feed ended before the expected snapshot");
-    }
-
     private static bool Polled(BoardSnapshot board) => !board.Agents.IsEmpty && board.Agents.All(a => a.Status is not null || a.Error is not null);
 
     [Fact]
@@ -40,7 +29,7 @@ public sealed class InstantChangeScaleOutTests : IAsyncLifetime
         }
         var scope = LiveScope.Queues(cluster.Watched.Id);
         var viewers = cluster.Instances.Select(host => (Host: host, Subscription: host.Services<ILiveFeeds>().Subscribe(cluster.Supervisor.Zuid, scope))).ToList();
-        foreach (var (_, subscription) in viewers) await NextAsync(subscription, Polled);
+        foreach (var (_, subscription) in viewers) await FeedWaits.BoardWhereAsync(subscription, Polled);
         var poller = Assert.Single(viewers, v => v.Host.Services<LiveFeedHub>().Polls > 0);
         var other = Assert.Single(viewers, v => v != poller);
         long polls = poller.Host.Services<LiveFeedHub>().Polls;
@@ -52,7 +41,7 @@ public sealed class InstantChangeScaleOutTests : IAsyncLifetime
 
         foreach (var (_, subscription) in viewers)
         {
-            var board = await NextAsync(subscription, b => b.Agents.Single(a => a.AgentId == agent.AgentId).Status == to);
+            var board = await FeedWaits.BoardWhereAsync(subscription, b => b.Agents.Single(a => a.AgentId == agent.AgentId).Status == to);
             Assert.Equal((SinceKind.Exact, by), (board.Agents.Single(a => a.AgentId == agent.AgentId).SinceKind, board.Agents.Single(a => a.AgentId == agent.AgentId).TriggeredBy));
         }
         // The poller published the changed board (for viewers who join later), and no poll brought it.

@@ -36,17 +36,6 @@ public sealed class InstantChangeTests : IAsyncLifetime
     private User Admin => Simulation.Centre.Users[0];
     private User Supervisor => Simulation.Centre.Users[1];
 
-    private static async Task<BoardSnapshot> NextAsync(LiveSubscription subscription, Func<BoardSnapshot, bool> condition, double seconds = 20)
-    {
-        if (condition(subscription.Current)) return subscription.Current;
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(seconds));
-        await foreach (var snapshot in subscription.Updates.ReadAllAsync(timeout.Token))
-        {
-            if (condition(snapshot)) return snapshot;
-        }
-        throw new Xunit.Sdk.XunitException("the feed ended before the expected snapshot");
-    }
-
     /// <summary>A board after its first poll: every agent with a status, or Zoho's reason for none.</summary>
     private static bool Polled(BoardSnapshot board) => !board.Agents.IsEmpty && board.Agents.All(a => a.Status is not null || a.Error is not null);
 
@@ -60,9 +49,9 @@ public sealed class InstantChangeTests : IAsyncLifetime
         using var supervisors = Hub.Subscribe(Supervisor.Zuid, LiveScope.Queues(queue.Id));
         using var admins = Hub.Subscribe(Admin.Zuid, LiveScope.Queues(queue.Id));
         using var other = Hub.Subscribe(Admin.Zuid, LiveScope.Queues(elsewhere.Id));
-        await NextAsync(supervisors, Polled);
-        await NextAsync(admins, Polled);
-        await NextAsync(other, Polled);
+        await FeedWaits.BoardWhereAsync(supervisors, Polled);
+        await FeedWaits.BoardWhereAsync(admins, Polled);
+        await FeedWaits.BoardWhereAsync(other, Polled);
         // Each feed has made its first poll; the next is a minute away. (An answer still on its way that disagrees
         // with the change is passed over once: the change stays.)
         var waited = System.Diagnostics.Stopwatch.StartNew(); // a time-out, not the simulated clock
@@ -81,7 +70,7 @@ public sealed class InstantChangeTests : IAsyncLifetime
 
         foreach (var viewer in new[] { supervisors, admins })
         {
-            var board = await NextAsync(viewer, b => b.Agents.Single(a => a.AgentId == agent.Id).Status == to);
+            var board = await FeedWaits.BoardWhereAsync(viewer, b => b.Agents.Single(a => a.AgentId == agent.Id).Status == to);
             var shown = board.Agents.Single(a => a.AgentId == agent.Id);
             Assert.Equal((SinceKind.Exact, Supervisor.Name, true), (shown.SinceKind, shown.TriggeredBy, shown.Unconfirmed));
             Assert.InRange(shown.Since!.Value, clicked, clicked.AddSeconds(5));
