@@ -4,6 +4,7 @@ using AgentDashboard.Simulator;
 using AgentDashboard.Simulator.Model;
 using AgentDashboard.Simulator.Simulation;
 using AgentDashboard.Web.Appearance;
+using AgentDashboard.Web.Audit;
 using AgentDashboard.Web.Wall;
 using Microsoft.Playwright;
 
@@ -20,7 +21,7 @@ public sealed class AccessibilityBrowserTests(AccessibilityBrowserTests.Site sit
     public static TheoryData<string, string> Pages()
     {
         string[] pages = ["home", "live tiles", "live table", "timeline", "heatmap", "overview", "calls", "call", "displays",
-            "all displays", "schedules", "sign-in problem", "not found"];
+            "all displays", "schedules", "audit", "sign-in problem", "not found"];
         var rows = new TheoryData<string, string>();
         foreach (string theme in new[] { "light", "dark" })
         {
@@ -183,6 +184,11 @@ public sealed class AccessibilityBrowserTests(AccessibilityBrowserTests.Site sit
                 new WallView(Simulation.Centre.Queues.Select(q => q.Id).ToList()), null, CancellationToken.None);
             wallPath = "wall/" + token;
 
+            // Two entries in the audit trail, so its table is checked as well as its form.
+            var agent = Simulation.Centre.Agents[Simulation.Centre.Queues[0].Members[0]];
+            Assert.True(await Host.Services<AuditTrail>().TryRecordAsync(AuditKinds.Override, new AuditPerson(admin.Zuid, admin.Name), "On Break", "Team meeting",
+                [new AuditChange(agent.Id, agent.Name, "Available", AuditOutcome.Succeeded, null), new AuditChange("unknown", "Someone", "On Call", AuditOutcome.Failed, "The agent is on a call.")]));
+
             var zone = TimeZoneInfo.FindSystemTimeZoneById(Zone);
             var day = Simulation.Day(Simulation.OrgDate(Simulation.Now));
             var call = day.Calls.Last(c => c.ExitTime < Simulation.Now && !c.Answered);
@@ -212,6 +218,7 @@ public sealed class AccessibilityBrowserTests(AccessibilityBrowserTests.Site sit
             "displays" => "displays",
             "all displays" => "displays/all",
             "schedules" => $"schedules?tz={Uri.EscapeDataString(Zone)}",
+            "audit" => $"audit?tz={Uri.EscapeDataString(Zone)}",
             "sign-in problem" => "signin-problem?reason=Denied",
             "not found" => "no-such-page",
             "wall" => wallPath,
@@ -231,6 +238,7 @@ public sealed class AccessibilityBrowserTests(AccessibilityBrowserTests.Site sit
             "displays" => "#display-name",
             "all displays" => "#all-displays",
             "schedules" => "#schedule-file",
+            "audit" => "#audit-entries tbody tr",
             "sign-in problem" => "#signin-problem",
             "not found" => "#not-found-page",
             "wall" => "#wall-tiles .tile",
